@@ -1,0 +1,83 @@
+/** A range [start, end) of UTF-16 offsets, relative to the text it belongs to. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** One quoted sentence (or the part of one) with the exact place it comes from. */
+export interface Excerpt {
+  /** Verbatim text: always `fileText.slice(start, end)`. */
+  text: string;
+  /** Document path relative to the seeds folder, with '/' separators. */
+  doc: string;
+  /** Document title (first heading, first line, or file name). */
+  title: string;
+  /** 1-based paragraph number within the document. */
+  paragraph: number;
+  /** 1-based line number of `start` within the document. */
+  line: number;
+  /** Offset of the first character in the file's text (BOM removed, line endings as stored). */
+  start: number;
+  /** Offset one past the last character. */
+  end: number;
+  /** Ranking score; higher is better, comparable only within one answer. */
+  score: number;
+  /** Question terms found in `text`, as spans relative to `text`, sorted and disjoint. */
+  highlights: Span[];
+  /** True when the sentence continues before `text` (render a leading ellipsis). */
+  clippedStart: boolean;
+  /** True when the sentence continues after `text` (render a trailing ellipsis). */
+  clippedEnd: boolean;
+}
+
+/** The phrase inside the first excerpt most likely to be the answer itself. */
+export interface AnswerPhrase {
+  text: string;
+  /** Offsets into the same file as the first excerpt. */
+  start: number;
+  end: number;
+  /** The same phrase relative to the first excerpt's text. */
+  span: Span;
+}
+
+/** What the user can try when nothing was found. */
+export interface Suggestions {
+  /** The question with unknown words replaced by the closest indexed words, if any changed. */
+  spelling?: string;
+  /** Titles of the documents closest to the question (may be empty). */
+  titles: string[];
+}
+
+/** Why the question got a canned reply instead of a search. */
+export type HelpReason = "empty" | "greeting" | "help" | "thanks";
+
+/** Everything `ask` can return; renderers switch over `kind` exhaustively. */
+export type Answer =
+  | {
+      kind: "answer";
+      question: string;
+      /** 1–3 excerpts, best first, no sentence twice. */
+      excerpts: Excerpt[];
+      /** The marked answer phrase inside `excerpts[0]`, when one was found. */
+      answer?: AnswerPhrase;
+    }
+  | { kind: "not_found"; question: string; suggestions: Suggestions }
+  | { kind: "help"; question: string; reason: HelpReason };
+
+/** A document as listed by `:sources`, `/sources` and friends. */
+export interface DocumentInfo {
+  doc: string;
+  title: string;
+  passages: number;
+}
+
+/** What every front end needs from the core: answer a question, list the documents. */
+export interface Responder {
+  ask(question: string): Answer;
+  documents(): DocumentInfo[];
+}
+
+/** Fails the build when a switch over a union misses a case. */
+export function assertNever(value: never): never {
+  throw new Error(`citebot: unhandled case ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,18 @@
+// The core's public door: front ends import from here and nowhere else in src/.
+export type { Answer, AnswerPhrase, DocumentInfo, Excerpt, HelpReason, Responder, Span, Suggestions } from "./answer.ts";
+export { assertNever } from "./answer.ts";
+export { toSegments, clipAtWord, type Mark, type Segment } from "./segments.ts";
+export { createRateLimiter, type RateLimiter, type RateLimiterOptions, type RateDecision } from "./rate-limit.ts";
+export { createLogger, createMemoryLogger, redact, type Logger, type LoggerOptions } from "./logger.ts";
+export {
+  ConfigError,
+  README_CONFIG,
+  boolVar,
+  intVar,
+  parseCoreConfig,
+  requiredVar,
+  sourceUrl,
+  urlVar,
+  type CoreConfig,
+  type Env,
+} from "./config.ts";

@@ -1,0 +1,51 @@
+import type { AnswerPhrase, Excerpt } from "./answer.ts";
+
+/** How a piece of an excerpt should be marked when rendered. */
+export type Mark = "plain" | "term" | "answer";
+
+/** A run of excerpt text that shares one mark. */
+export interface Segment {
+  text: string;
+  mark: Mark;
+}
+
+/**
+ * Splits an excerpt into plain, question-term and answer runs, so each platform only has to
+ * wrap runs in its own markup. The answer phrase wins where it overlaps a term.
+ */
+export function toSegments(excerpt: Excerpt, answer?: AnswerPhrase): Segment[] {
+  const { text } = excerpt;
+  const marks = new Array<Mark>(text.length).fill("plain");
+  for (const h of excerpt.highlights) {
+    for (let i = Math.max(0, h.start); i < Math.min(text.length, h.end); i++) marks[i] = "term";
+  }
+  if (answer) {
+    for (let i = Math.max(0, answer.span.start); i < Math.min(text.length, answer.span.end); i++) {
+      marks[i] = "answer";
+    }
+  }
+  const segments: Segment[] = [];
+  let from = 0;
+  for (let i = 1; i <= text.length; i++) {
+    if (i === text.length || marks[i] !== marks[from]) {
+      segments.push({ text: text.slice(from, i), mark: marks[from] ?? "plain" });
+      from = i;
+    }
+  }
+  return segments;
+}
+
+/**
+ * Cuts text to at most `max` UTF-16 units, at a word boundary when one is near, ending with
+ * an ellipsis. Never splits a surrogate pair.
+ */
+export function clipAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 1) return "…".slice(0, Math.max(0, max));
+  let cut = max - 1;
+  const space = text.lastIndexOf(" ", cut);
+  if (space > cut * 0.6) cut = space;
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+  return text.slice(0, cut).trimEnd() + "…";
+}
