@@ -1,0 +1,138 @@
+import type { Server } from "node:http";
+import { App, HTTPReceiver, SocketModeReceiver, type webApi } from "@slack/bolt";
+import type { Logger, RateLimiter, Responder } from "../../src/index.ts";
+import { toBoltLogger } from "./bolt-logger.ts";
+import type { SlackConfig } from "./config.ts";
+import { registerHandlers } from "./handlers.ts";
+
+/** Options for {@link startSlack}. */
+export interface StartSlackOptions {
+  /** Answers questions; usually the core's Citebot. */
+  responder: Responder;
+  /** Parsed Slack settings (tokens, mode, port, Web API base). */
+  config: SlackConfig;
+  /** Receives citebot's and Bolt's log lines (redacting secrets is the logger's job). */
+  logger: Logger;
+  /** Per-user limit on questions. */
+  rateLimiter: RateLimiter;
+  /** Base URL citations link to (SEEDS_BASE_URL). Default: unlinked. */
+  seedsBaseUrl?: string | null;
+  /** Interface the HTTP mode server binds to. Default: all interfaces. */
+  host?: string;
+  /** Web API retry policy. Default: the client's own (about 30 minutes); tests use `{ retries: 0 }`. */
+  retryConfig?: webApi.RetryOptions;
+  /** How long `stop()` waits for answers in flight before abandoning them. Default 5,000 ms. */
+  drainMs?: number;
+}
+
+/** A running Slack front end. */
+export interface SlackApp {
+  /** The HTTP port listened on (HTTP mode), or null in Socket Mode. */
+  port: number | null;
+  /** Stops taking requests, lets answers in flight finish (up to `drainMs`), then disconnects. */
+  stop(): Promise<void>;
+}
+
+/** Builds the Bolt App for `config.mode`, checks the token with auth.test, and starts it. */
+export async function startSlack(options: StartSlackOptions): Promise<SlackApp> {
+  const { config, logger } = options;
+  const boltLogger = toBoltLogger(logger);
+  const clientOptions: webApi.WebClientOptions = {
+    logger: boltLogger,
+    ...(config.apiUrl === null ? {} : { slackApiUrl: config.apiUrl }),
+    ...(options.retryConfig === undefined ? {} : { retryConfig: options.retryConfig }),
+  };
+  const receiver =
+    config.mode === "socket"
+      ? new SocketModeReceiver({
+          appToken: config.appToken,
+          logger: boltLogger,
+          installerOptions: { clientOptions },
+        })
+      : new HTTPReceiver({
+          signingSecret: config.signingSecret,
+          logger: boltLogger,
+          customRoutes: [
+            {
+              path: "/healthz",
+              method: ["GET"],
+              handler: (_req, res) => {
+                res.writeHead(200, { "content-type": "text/plain" });
+                res.end("ok\n");
+              },
+            },
+          ],
+        });
+  const app = new App({
+    token: config.botToken,
+    receiver,
+    logger: boltLogger,
+    clientOptions,
+    deferInitialization: true,
+    ...(config.mode === "socket" ? { socketMode: true } : {}),
+  });
+  // Calls auth.test, so a wrong token fails here, before any connection is opened.
+  await app.init();
+
+  const inFlight = new Set<Promise<unknown>>();
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    inFlight.add(work);
+    return work.finally(() => inFlight.delete(work));
+  };
+  registerHandlers(app, {
+    responder: options.responder,
+    logger,
+    rateLimiter: options.rateLimiter,
+    seedsBaseUrl: options.seedsBaseUrl ?? null,
+    track,
+  });
+  app.error(async (error) => {
+    // Last boundary: listeners catch their own failures, so this is Bolt or middleware.
+    logger.error("slack: unhandled error", { error });
+  });
+
+  let server: Server | null = null;
+  if (config.mode === "socket") {
+    await app.start();
+  } else {
+    server = (await app.start({ port: config.port, host: options.host })) as Server;
+  }
+  const address = server?.address();
+  const port = address && typeof address === "object" ? address.port : null;
+  logger.info(
+    `slack: started in ${config.mode === "socket" ? "Socket Mode" : `HTTP mode on port ${port}`}`,
+  );
+
+  let stopping: Promise<void> | null = null;
+  const stop = async () => {
+    if (server) {
+      const closed = app.stop();
+      server.closeIdleConnections();
+      await drain(inFlight, options.drainMs ?? 5000, logger);
+      server.closeAllConnections();
+      await closed;
+    } else {
+      await drain(inFlight, options.drainMs ?? 5000, logger);
+      // Bolt's stop() does not wait for the socket to close; disconnect() does.
+      await (receiver as SocketModeReceiver).client.disconnect();
+    }
+    logger.info("slack: stopped");
+  };
+  return {
+    port,
+    stop: () => (stopping ??= stop()),
+  };
+}
+
+async function drain(inFlight: Set<Promise<unknown>>, ms: number, logger: Logger): Promise<void> {
+  if (inFlight.size === 0) return;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<"timeout">((resolve) => {
+    timer = setTimeout(() => resolve("timeout"), ms);
+  });
+  const result = await Promise.race([Promise.allSettled([...inFlight]), timeout]);
+  clearTimeout(timer);
+  if (result === "timeout") {
+    logger.warn("slack: abandoned answers still in flight at shutdown", { count: inFlight.size });
+  }
+}

@@ -1,0 +1,209 @@
+import {
+  assertNever,
+  sourceUrl,
+  toSegments,
+  type Answer,
+  type Excerpt,
+  type Segment,
+} from "../../src/index.ts";
+
+/** Block Kit limits (docs.slack.dev/reference/block-kit): section text, blocks, context items. */
+export const SECTION_MAX = 3000;
+export const BLOCKS_MAX = 50;
+export const CONTEXT_ELEMENTS_MAX = 10;
+/** Fallback text is only a notification preview; keep it short. */
+export const FALLBACK_MAX = 300;
+/** A button's value carries the question back; Slack allows 2,000 characters. */
+export const BUTTON_VALUE_MAX = 2000;
+/** The action id of the "Post to channel" button. */
+export const SHARE_ACTION = "citebot_share";
+
+type Mrkdwn = { type: "mrkdwn"; text: string };
+type Button = {
+  type: "button";
+  text: { type: "plain_text"; text: string };
+  action_id: string;
+  value: string;
+};
+/** The few Block Kit blocks citebot sends. */
+export type SlackBlock =
+  | { type: "section"; text: Mrkdwn }
+  | { type: "context"; elements: Mrkdwn[] }
+  | { type: "actions"; elements: Button[] };
+
+/** A message body for chat.postMessage or a response_url. */
+export interface SlackMessage {
+  text: string;
+  blocks: SlackBlock[];
+  unfurl_links: false;
+  unfurl_media: false;
+}
+
+/** Options for {@link render}. */
+export interface RenderOptions {
+  /** Base URL citations link to (SEEDS_BASE_URL); null leaves sources unlinked. */
+  seedsBaseUrl: string | null;
+  /** Adds a "Post to channel" button (ephemeral slash-command replies). */
+  shareButton?: boolean;
+  /** Slack user id of whoever shared the answer to the channel. */
+  sharedBy?: string;
+}
+
+/** Escapes the three characters mrkdwn treats as control, so no text becomes a mention or link. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** Escapes `text` and cuts it, at a character, so the escaped form fits in `max`. */
+export function fitEscaped(text: string, max: number): { text: string; clipped: boolean } {
+  let out = "";
+  for (const ch of text) {
+    const escaped = escapeMrkdwn(ch);
+    if (out.length + escaped.length > max) return { text: out, clipped: true };
+    out += escaped;
+  }
+  return { text: out, clipped: false };
+}
+
+/** The first `max` UTF-16 units of `text`, never ending inside a surrogate pair. */
+export function sliceWhole(text: string, max: number): string {
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
+// A zero-width space lets `*bold*` start and end inside a word, where mrkdwn would ignore it.
+const ZWSP = "\u200b";
+const STAR_COST = 4;
+
+function segmentMarkup(segments: Segment[], budget: number): string {
+  let out = "";
+  for (const seg of segments) {
+    const wrap = seg.mark !== "plain" && !/[*\n]/.test(seg.text) && seg.text.trim() !== "";
+    const room = budget - out.length - (wrap ? STAR_COST : 0) - 1;
+    const fit = fitEscaped(seg.text, Math.max(0, room));
+    if (fit.text) out += wrap ? `${ZWSP}*${fit.text}*${ZWSP}` : fit.text;
+    if (fit.clipped) return out + "…";
+  }
+  return out;
+}
+
+function excerptSection(excerpt: Excerpt, n: number, answer: Answer): SlackBlock {
+  const prefix = `*[${n}]* ${excerpt.clippedStart ? "…" : ""}`;
+  const suffix = excerpt.clippedEnd ? "…" : "";
+  const phrase = n === 1 && answer.kind === "answer" ? answer.answer : undefined;
+  const body = segmentMarkup(
+    toSegments(excerpt, phrase),
+    SECTION_MAX - prefix.length - suffix.length,
+  );
+  return section(prefix + body + (body.endsWith("…") ? "" : suffix));
+}
+
+function sourceLine(excerpt: Excerpt, n: number, baseUrl: string | null): string {
+  const where = `${excerpt.doc}:${excerpt.line}`;
+  const url = sourceUrl(baseUrl, excerpt.doc, excerpt.line);
+  const title = fitEscaped(excerpt.title, 200).text;
+  const label =
+    url && url.length <= 1000
+      ? `<${escapeMrkdwn(url).replace(/\|/g, "%7C")}|${title}>`
+      : title.includes("*")
+        ? title
+        : `*${title}*`;
+  return `[${n}] ${label} · ${fitEscaped(where, 300).text}`;
+}
+
+function section(text: string): SlackBlock {
+  return { type: "section", text: { type: "mrkdwn", text: text.slice(0, SECTION_MAX) } };
+}
+
+function plainPreview(text: string): string {
+  return fitEscaped(text.replace(/\s+/g, " ").trim(), FALLBACK_MAX).text;
+}
+
+function helpText(answer: Extract<Answer, { kind: "help" }>): string {
+  const how =
+    "Ask me about the documents: `/ask how do I reset my password?`, mention me in a channel, " +
+    "or send me a direct message. I answer with sentences quoted from the documents, each " +
+    "with its source.";
+  switch (answer.reason) {
+    case "greeting":
+      return `Hi! ${how}`;
+    case "thanks":
+      return `You're welcome! ${how}`;
+    case "empty":
+    case "help":
+      return how;
+    default:
+      return assertNever(answer.reason);
+  }
+}
+
+function body(answer: Answer, options: RenderOptions): { text: string; blocks: SlackBlock[] } {
+  switch (answer.kind) {
+    case "answer": {
+      if (answer.excerpts.length === 0) {
+        return body(
+          { kind: "not_found", question: answer.question, suggestions: { titles: [] } },
+          options,
+        );
+      }
+      const excerpts = answer.excerpts.slice(0, CONTEXT_ELEMENTS_MAX);
+      const sources = excerpts.map((e, i) => sourceLine(e, i + 1, options.seedsBaseUrl));
+      return {
+        text: plainPreview(excerpts[0]?.text ?? answer.question),
+        blocks: [
+          ...excerpts.map((e, i) => excerptSection(e, i + 1, answer)),
+          { type: "context", elements: sources.map((text) => ({ type: "mrkdwn", text })) },
+        ],
+      };
+    }
+    case "not_found": {
+      const q = fitEscaped(answer.question, 500).text;
+      const lines = [`I couldn't find anything about “${q}” in the documents.`];
+      const { spelling, titles } = answer.suggestions;
+      if (spelling) lines.push(`Did you mean “${fitEscaped(spelling, 500).text}”?`);
+      if (titles.length > 0) {
+        const list = titles.slice(0, 5).map((t) => `• ${fitEscaped(t, 200).text}`);
+        lines.push(`These documents come closest:\n${list.join("\n")}`);
+      }
+      return { text: plainPreview(lines[0] ?? ""), blocks: [section(lines.join("\n"))] };
+    }
+    case "help": {
+      const text = helpText(answer);
+      return { text: plainPreview(text), blocks: [section(text)] };
+    }
+    default:
+      return assertNever(answer);
+  }
+}
+
+/** Renders an answer as a Block Kit message: escaped, unfurls off, within every limit. */
+export function render(answer: Answer, options: RenderOptions): SlackMessage {
+  const { text, blocks } = body(answer, options);
+  if (options.sharedBy && /^[UW][A-Z0-9]+$/.test(options.sharedBy)) {
+    blocks.unshift({
+      type: "context",
+      elements: [
+        { type: "mrkdwn", text: `<@${options.sharedBy}> asked: ${plainPreview(answer.question)}` },
+      ],
+    });
+  }
+  if (options.shareButton && answer.kind === "answer") {
+    blocks.push({
+      type: "actions",
+      elements: [
+        {
+          type: "button",
+          text: { type: "plain_text", text: "Post to channel" },
+          action_id: SHARE_ACTION,
+          value: sliceWhole(answer.question, BUTTON_VALUE_MAX),
+        },
+      ],
+    });
+  }
+  return { text, blocks: blocks.slice(0, BLOCKS_MAX), unfurl_links: false, unfurl_media: false };
+}
+
+/** A one-line message for notices such as rate limits and errors (text we wrote ourselves). */
+export function renderNotice(text: string): SlackMessage {
+  return { text, blocks: [section(text)], unfurl_links: false, unfurl_media: false };
+}

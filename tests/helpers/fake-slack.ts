@@ -1,0 +1,213 @@
+import { createHmac } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { WebSocketServer, type WebSocket } from "ws";
+import type { Answer, Excerpt, Responder } from "../../src/index.ts";
+
+/** One request the fake received: a Web API call or a response_url reply. */
+export interface Received {
+  /** Web API method (`chat.postMessage`) or response_url id. */
+  name: string;
+  body: Record<string, unknown>;
+  /** The Authorization header, which carries the token on Web API calls. */
+  authorization?: string;
+}
+
+/** A scripted HTTP answer for the next call of a Web API method. */
+export interface Scripted {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+/** A list that tests can await: `next(pred)` resolves with the first unclaimed match. */
+export class Inbox<T> {
+  readonly all: T[] = [];
+  private claimed = new Set<T>();
+  private waiters: { pred: (t: T) => boolean; resolve: (t: T) => void }[] = [];
+
+  push(item: T): void {
+    this.all.push(item);
+    const i = this.waiters.findIndex((w) => w.pred(item));
+    if (i < 0) return;
+    const [waiter] = this.waiters.splice(i, 1);
+    this.claimed.add(item);
+    waiter?.resolve(item);
+  }
+
+  next(pred: (t: T) => boolean = () => true): Promise<T> {
+    const found = this.all.find((t) => !this.claimed.has(t) && pred(t));
+    if (found !== undefined) {
+      this.claimed.add(found);
+      return Promise.resolve(found);
+    }
+    return new Promise((resolve) => this.waiters.push({ pred, resolve }));
+  }
+}
+
+/** Signs a request body the way Slack does (v0 HMAC-SHA256 over `v0:{ts}:{body}`). */
+export function signSlack(secret: string, body: string, timestamp = Math.floor(Date.now() / 1000)) {
+  const signature = createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex");
+  return {
+    "x-slack-request-timestamp": String(timestamp),
+    "x-slack-signature": `v0=${signature}`,
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("error", reject);
+    req.on("end", () => {
+      const raw = Buffer.concat(chunks).toString("utf8");
+      if ((req.headers["content-type"] ?? "").includes("json"))
+        return resolve(JSON.parse(raw || "{}"));
+      const form: Record<string, unknown> = Object.fromEntries(new URLSearchParams(raw));
+      // The Web API client JSON-encodes structured arguments inside the form.
+      for (const key of ["blocks", "attachments"]) {
+        if (typeof form[key] === "string") form[key] = JSON.parse(form[key]);
+      }
+      resolve(form);
+    });
+  });
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
+  res.writeHead(status, { "content-type": "application/json", ...headers });
+  res.end(JSON.stringify(body));
+}
+
+/** The bot identity the fake's auth.test reports. */
+export const FAKE_BOT = { user_id: "UBOT", bot_id: "BBOT", team_id: "T1" };
+
+/**
+ * A loopback Slack: the Web API at `apiUrl`, response_url receivers at `responseUrl(id)`, and
+ * a Socket Mode websocket handed out by `apps.connections.open`.
+ */
+export async function startFakeSlack() {
+  const calls = new Inbox<Received>();
+  const responses = new Inbox<Received>();
+  const acks = new Inbox<{ envelope_id: string; payload?: unknown }>();
+  const scripts = new Map<string, Scripted[]>();
+  const sockets = new Set<WebSocket>();
+  let ts = 1_700_000_000;
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? "/", "http://127.0.0.1");
+      const body = await readBody(req);
+      const api = url.pathname.match(/^\/api\/(.+)$/);
+      if (api?.[1]) {
+        const name = api[1];
+        calls.push({ name, body, authorization: req.headers.authorization ?? "" });
+        const scripted = scripts.get(name)?.shift();
+        if (scripted) return send(res, scripted.status, scripted.body ?? {}, scripted.headers);
+        if (name === "auth.test") return send(res, 200, { ok: true, ...FAKE_BOT });
+        if (name === "apps.connections.open") {
+          return send(res, 200, { ok: true, url: `ws://127.0.0.1:${port}/socket` });
+        }
+        return send(res, 200, { ok: true, channel: body["channel"], ts: `${ts++}.000100` });
+      }
+      const respond = url.pathname.match(/^\/respond\/(.+)$/);
+      if (respond?.[1]) {
+        responses.push({ name: respond[1], body });
+        return send(res, 200, { ok: true });
+      }
+      send(res, 404, { ok: false, error: "unknown_path" });
+    })();
+  });
+  const wss = new WebSocketServer({ server, path: "/socket" });
+  wss.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+    socket.on("message", (data) => {
+      const parsed = JSON.parse(String(data)) as { envelope_id: string; payload?: unknown };
+      acks.push(parsed);
+    });
+    socket.send(JSON.stringify({ type: "hello", num_connections: 1, debug_info: {} }));
+  });
+  const connected = new Inbox<WebSocket>();
+  wss.on("connection", (s) => connected.push(s));
+
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  const base = `http://127.0.0.1:${port}`;
+  let envelopes = 0;
+
+  return {
+    port,
+    apiUrl: `${base}/api/`,
+    /** A response_url that records replies under `id`. */
+    responseUrl: (id: string) => `${base}/respond/${id}`,
+    calls,
+    responses,
+    acks,
+    /** Resolves once a Socket Mode client has connected (and been sent hello). */
+    connected: () => connected.next(),
+    /** How many Socket Mode clients are connected now. */
+    socketCount: () => sockets.size,
+    /** Makes the next calls of `method` answer with these responses, in order. */
+    script(method: string, answers: Scripted[]) {
+      scripts.set(method, [...(scripts.get(method) ?? []), ...answers]);
+    },
+    /** Sends a Socket Mode envelope to every connected client; returns its id. */
+    envelope(type: "events_api" | "slash_commands" | "interactive", payload: unknown): string {
+      const envelope_id = `env-${++envelopes}`;
+      const message = JSON.stringify({
+        envelope_id,
+        type,
+        payload,
+        accepts_response_payload: true,
+      });
+      for (const s of sockets) s.send(message);
+      return envelope_id;
+    },
+    async close() {
+      for (const s of sockets) s.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** A running fake Slack. */
+export type FakeSlack = Awaited<ReturnType<typeof startFakeSlack>>;
+
+/** Answers "refund" questions from one sentence, "boom" by throwing, and all else as not found. */
+export function tinyResponder(): Responder & { asked: string[] } {
+  const asked: string[] = [];
+  const text = "Refunds are paid within 14 days <!channel> & <@U999> get no ping.";
+  return {
+    asked,
+    documents: () => [{ doc: "policy.md", title: "Policy", passages: 1 }],
+    ask(question: string): Answer {
+      asked.push(question);
+      const q = question.trim();
+      if (q === "" || q === "help") return { kind: "help", question, reason: q ? "help" : "empty" };
+      if (q.includes("boom")) throw new Error("index exploded");
+      if (!/refund/i.test(q))
+        return { kind: "not_found", question, suggestions: { titles: ["Policy"] } };
+      const excerpt: Excerpt = {
+        text,
+        doc: "policy.md",
+        title: "Policy",
+        paragraph: 1,
+        line: 3,
+        start: 10,
+        end: 10 + text.length,
+        score: 1,
+        highlights: [{ start: 0, end: 7 }],
+        clippedStart: false,
+        clippedEnd: false,
+      };
+      return { kind: "answer", question, excerpts: [excerpt] };
+    },
+  };
+}
