@@ -28,7 +28,13 @@ export interface CoreConfig {
 export const README_CONFIG = "see the Configuration section of README.md and .env.example";
 
 /** Reads a whole number within [min, max], or the fallback when unset or empty. */
-export function intVar(env: Env, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+export function intVar(
+  env: Env,
+  name: string,
+  fallback: number,
+  min = 0,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   const raw = env[name]?.trim();
   if (raw === undefined || raw === "") return fallback;
   if (!/^-?\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
@@ -45,7 +51,9 @@ export function boolVar(env: Env, name: string, fallback: boolean): boolean {
   if (raw === undefined || raw === "") return fallback;
   if (["1", "true", "yes", "on"].includes(raw)) return true;
   if (["0", "false", "no", "off"].includes(raw)) return false;
-  throw new ConfigError(`${name} must be true or false, got "${raw.slice(0, 40)}" (${README_CONFIG}).`);
+  throw new ConfigError(
+    `${name} must be true or false, got "${raw.slice(0, 40)}" (${README_CONFIG}).`,
+  );
 }
 
 /** Reads an http(s) URL without its trailing slash, or null when unset. */
@@ -56,10 +64,14 @@ export function urlVar(env: Env, name: string): string | null {
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError(`${name} must be a URL such as https://example.com/docs, got "${raw.slice(0, 80)}" (${README_CONFIG}).`);
+    throw new ConfigError(
+      `${name} must be a URL such as https://example.com/docs, got "${raw.slice(0, 80)}" (${README_CONFIG}).`,
+    );
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new ConfigError(`${name} must start with http:// or https://, got "${raw.slice(0, 80)}" (${README_CONFIG}).`);
+    throw new ConfigError(
+      `${name} must start with http:// or https://, got "${raw.slice(0, 80)}" (${README_CONFIG}).`,
+    );
   }
   return raw.replace(/\/+$/, "");
 }
@@ -68,7 +80,8 @@ export function urlVar(env: Env, name: string): string | null {
 export function requiredVar(env: Env, name: string, hint: string): string {
   const raw = env[name]?.trim();
   if (!raw) throw new ConfigError(`${name} is not set: ${hint}`);
-  if (/\s/.test(raw)) throw new ConfigError(`${name} contains white space; paste the value again (${hint}).`);
+  if (/\s/.test(raw))
+    throw new ConfigError(`${name} contains white space; paste the value again (${hint}).`);
   return raw;
 }
 

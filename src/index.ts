@@ -1,9 +1,29 @@
 // The core's public door: front ends import from here and nowhere else in src/.
-export type { Answer, AnswerPhrase, DocumentInfo, Excerpt, HelpReason, Responder, Span, Suggestions } from "./answer.ts";
+export type {
+  Answer,
+  AnswerPhrase,
+  DocumentInfo,
+  Excerpt,
+  HelpReason,
+  Responder,
+  Span,
+  Suggestions,
+} from "./answer.ts";
 export { assertNever } from "./answer.ts";
 export { toSegments, clipAtWord, type Mark, type Segment } from "./segments.ts";
-export { createRateLimiter, type RateLimiter, type RateLimiterOptions, type RateDecision } from "./rate-limit.ts";
-export { createLogger, createMemoryLogger, redact, type Logger, type LoggerOptions } from "./logger.ts";
+export {
+  createRateLimiter,
+  type RateLimiter,
+  type RateLimiterOptions,
+  type RateDecision,
+} from "./rate-limit.ts";
+export {
+  createLogger,
+  createMemoryLogger,
+  redact,
+  type Logger,
+  type LoggerOptions,
+} from "./logger.ts";
 export {
   ConfigError,
   README_CONFIG,
@@ -16,3 +36,15 @@ export {
   type CoreConfig,
   type Env,
 } from "./config.ts";
+export {
+  DEFAULT_MIN_COVERAGE,
+  createCitebot,
+  createCitebotFromTexts,
+  type Citebot,
+  type CitebotOptions,
+  type CorpusStats,
+} from "./citebot.ts";
+export { openCitebot, type OpenOptions, type OpenedCitebot } from "./open.ts";
+export { SeedsError, loadSeeds, type SeedFile } from "./loader.ts";
+export { MAX_QUESTION_LENGTH } from "./question.ts";
+export { DEFAULT_WEIGHTS, type RankWeights } from "./rank.ts";

@@ -1,0 +1,109 @@
+import type { Span } from "./answer.ts";
+import type { AnswerType } from "./question.ts";
+import { normalizeWord, stem } from "./tokenize.ts";
+
+const MONTH =
+  "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?";
+const YEAR = "(?:1\\d{3}|20\\d{2}|[1-9]\\d{0,2}\\s?(?:BC|BCE|AD|CE))";
+const DATE = new RegExp(
+  `\\b(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+${YEAR}|\\d{1,2}\\s+${MONTH}\\s+${YEAR}|${MONTH}\\s+${YEAR}|` +
+    `(?:the\\s+)?(?:early\\s+|late\\s+|mid-?)?${YEAR}s?(?:\\s?[-–]\\s?\\d{2,4})?|\\d{1,2}(?:st|nd|rd|th)[\\s-]century|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?)\\b`,
+  "g",
+);
+const NUMBER_WORDS =
+  "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen|dozens|hundreds|thousands|millions|half";
+const UNIT_STOP =
+  "and|or|of|in|into|on|at|to|the|a|an|for|from|with|by|as|per|than|was|were|is|are|be|been|had|has|have|which|that|who|when|while|after|before|during|until|since|each";
+const NUMBER = new RegExp(
+  `(?:[$£€¥]\\s?)?(?:\\d[\\d,.]*\\d|\\d|\\b(?:${NUMBER_WORDS})\\b)(?:\\s?(?:%|percent|per cent))?` +
+    `(?:\\s(?:million|billion|thousand|hundred|trillion))?(?:[\\s-](?!(?:${UNIT_STOP})\\b)[a-z]+)?`,
+  "gi",
+);
+const NAME =
+  /\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:of|de|da|del|la|le|von|van|der|the|and|bin|al)\s+)?\p{Lu}[\p{L}\p{M}'’.-]*)*/gu;
+const CHUNK = /[^,;:()"“”.!?]+/g;
+
+function spans(re: RegExp, text: string): Span[] {
+  return [...text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+function trimWords(text: string, span: Span, questionTerms: ReadonlySet<string>): Span | null {
+  // Drop leading/trailing stop or question words from a candidate: they are not the answer.
+  const words = [...text.slice(span.start, span.end).matchAll(/[\p{L}\p{N}$£€%'’.,-]+/gu)];
+  const keep = (w: string) => {
+    const n = normalizeWord(w.replace(/[.,]+$/, ""));
+    return n !== "" && !questionTerms.has(stem(n)) && !LEADING_JUNK.has(n);
+  };
+  let a = 0;
+  let b = words.length - 1;
+  while (a <= b && !keep(words[a]?.[0] ?? "")) a++;
+  while (b >= a && !keep(words[b]?.[0] ?? "")) b--;
+  const first = words[a];
+  const last = words[b];
+  if (!first || !last) return null;
+  const start = span.start + first.index;
+  const end = span.start + last.index + last[0].replace(/[.,]+$/, "").length;
+  return end > start ? { start, end } : null;
+}
+
+const LEADING_JUNK = new Set(
+  "the a an and or but of to in on at by for with from as is are was were be been it its this that these those which who whom whose when where while his her their they he she we also had has have not".split(
+    " ",
+  ),
+);
+
+/** Candidate answer phrases of a given type inside `text`, question words excluded. */
+export function candidatesOf(
+  text: string,
+  type: AnswerType,
+  questionTerms: ReadonlySet<string>,
+): Span[] {
+  const raw =
+    type === "date"
+      ? spans(DATE, text)
+      : type === "number"
+        ? spans(NUMBER, text)
+        : type === "person" || type === "place"
+          ? spans(NAME, text)
+          : [...spans(NAME, text), ...spans(CHUNK, text)];
+  const out: Span[] = [];
+  for (const s of raw) {
+    const t = type === "date" || type === "number" ? s : trimWords(text, s, questionTerms);
+    if (t && t.end - t.start <= 80) out.push(t);
+  }
+  return out;
+}
+
+/**
+ * Picks the phrase most likely to be the answer: a candidate of the asked type, nearest to the
+ * question's words in the sentence, preferring shorter phrases for open questions.
+ */
+export function pickAnswer(
+  text: string,
+  type: AnswerType,
+  questionTerms: ReadonlySet<string>,
+  matched: readonly Span[],
+): Span | null {
+  let candidates = candidatesOf(text, type, questionTerms);
+  if (candidates.length === 0 && type !== "other")
+    candidates = candidatesOf(text, "other", questionTerms);
+  let best: Span | null = null;
+  let bestScore = -Infinity;
+  for (const c of candidates) {
+    const overlaps = matched.some((m) => m.start < c.end && c.start < m.end);
+    if (overlaps && type === "other") continue;
+    let distance = matched.length === 0 ? 0 : Infinity;
+    for (const m of matched)
+      distance = Math.min(
+        distance,
+        m.end <= c.start ? c.start - m.end : m.start >= c.end ? m.start - c.end : 0,
+      );
+    const length = c.end - c.start;
+    const score = -distance - (type === "other" ? length * 0.5 : 0) - (overlaps ? 50 : 0);
+    if (score > bestScore) {
+      bestScore = score;
+      best = c;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,69 @@
+import { tokenize, type Token } from "./tokenize.ts";
+
+/** The kind of phrase a question asks for, used to prefer sentences that hold one. */
+export type AnswerType = "date" | "number" | "person" | "place" | "other";
+
+/** Longest question citebot reads; longer input is cut here (documented in the README). */
+export const MAX_QUESTION_LENGTH = 1000;
+/** Most distinct terms a question contributes to a search. */
+const MAX_TERMS = 32;
+
+/** A question as ranking sees it. */
+export interface Question {
+  text: string;
+  tokens: Token[];
+  /** Distinct stemmed terms, in first-seen order. */
+  terms: string[];
+  type: AnswerType;
+}
+
+/** Guesses what kind of phrase answers the question from its wording. */
+export function answerTypeOf(text: string): AnswerType {
+  const q = text.toLowerCase();
+  if (
+    /\b(what|which) (year|decade|century|date|day|month|time|period|era)\b|\bwhen\b|\bhow long ago\b/.test(
+      q,
+    )
+  )
+    return "date";
+  if (
+    /\bhow (many|much|long|old|far|big|large|tall|high|often|fast|heavy|deep|wide)\b|\bwhat (percentage|percent|number|amount|proportion|fraction|size|population|temperature)\b/.test(
+      q,
+    )
+  ) {
+    return "number";
+  }
+  if (
+    /\bwho(m|se)?\b|\b(what|which) (person|people|man|woman|group|company|organi[sz]ation|team|king|president|leader)\b/.test(
+      q,
+    )
+  )
+    return "person";
+  if (
+    /\bwhere\b|\b(what|which|in what|in which) (city|country|state|place|region|continent|town|area|location|county|river|island)\b/.test(
+      q,
+    )
+  ) {
+    return "place";
+  }
+  return "other";
+}
+
+/** Cleans, trims and analyses a question. */
+export function parseQuestion(raw: string): Question {
+  const text = clean(raw).slice(0, MAX_QUESTION_LENGTH).trim();
+  const tokens = tokenize(text);
+  const terms = [...new Set(tokens.map((t) => t.term))].slice(0, MAX_TERMS);
+  return { text, tokens, terms, type: answerTypeOf(text) };
+}
+
+// Control, zero-width and direction-override characters: invisible, and used to spoof text.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const INVISIBLE =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Removes control, zero-width and direction-override characters and lone surrogates. */
+export function clean(raw: string): string {
+  return raw.replace(INVISIBLE, " ").replace(LONE_SURROGATE, "").replace(/\s+/g, " ").trim();
+}
