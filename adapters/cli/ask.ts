@@ -1,0 +1,48 @@
+// npm run --silent ask -- [--seeds DIR] "question"      prints the rendered answer
+// npm run --silent ask -- [--seeds DIR] --jsonl         JSON lines in, one JSON line out each
+import path from "node:path";
+import readline from "node:readline";
+import { createLogger, parseCoreConfig } from "../../src/index.ts";
+import { render } from "../repl/render.ts";
+import { loadEnv, openFromConfig, reportStartupError } from "../shared/startup.ts";
+import { flag, parseArgs } from "./args.ts";
+import { answerLine } from "./jsonl.ts";
+
+async function main(): Promise<void> {
+  loadEnv();
+  const args = parseArgs(process.argv.slice(2), ["jsonl"]);
+  const seeds = flag(args, "seeds");
+  const config = parseCoreConfig(
+    seeds ? { ...process.env, SEEDS_DIR: path.resolve(seeds) } : process.env,
+  );
+  const bot = await openFromConfig(config, createLogger());
+  if (args.flags.has("jsonl")) {
+    const rl = readline.createInterface({
+      input: process.stdin,
+      terminal: false,
+      crlfDelay: Infinity,
+    });
+    for await (const line of rl) {
+      process.stdout.write(JSON.stringify(answerLine(line, bot)) + "\n");
+    }
+    return;
+  }
+  const question = args.rest.join(" ");
+  if (question.trim() === "") {
+    process.stderr.write(
+      'citebot: give a question, e.g. npm run --silent ask -- "How much did Tokyo agree to pay?", or --jsonl\n',
+    );
+    process.exitCode = 2;
+    return;
+  }
+  const answer = bot.ask(question);
+  process.stdout.write(
+    render(answer, {
+      color: Boolean(process.stdout.isTTY) && !process.env["NO_COLOR"],
+      baseUrl: config.seedsBaseUrl,
+    }) + "\n",
+  );
+  if (answer.kind === "not_found") process.exitCode = 3;
+}
+
+main().catch(reportStartupError);

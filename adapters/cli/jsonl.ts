@@ -1,0 +1,105 @@
+import { assertNever, type Answer, type Responder } from "../../src/index.ts";
+
+/** One output line of `ask --jsonl`. */
+export interface JsonlReply {
+  id: unknown;
+  status: "answered" | "not_found" | "help" | "error";
+  excerpts: {
+    text: string;
+    doc: string;
+    title: string;
+    start: number;
+    end: number;
+    line: number;
+    score: number;
+  }[];
+  answer?: { text: string; start: number; end: number };
+  message?: string;
+}
+
+function toReply(id: unknown, answer: Answer): JsonlReply {
+  switch (answer.kind) {
+    case "answer":
+      return {
+        id,
+        status: "answered",
+        excerpts: answer.excerpts.map(({ text, doc, title, start, end, line, score }) => ({
+          text,
+          doc,
+          title,
+          start,
+          end,
+          line,
+          score,
+        })),
+        ...(answer.answer
+          ? {
+              answer: {
+                text: answer.answer.text,
+                start: answer.answer.start,
+                end: answer.answer.end,
+              },
+            }
+          : {}),
+      };
+    case "not_found": {
+      const { spelling, titles } = answer.suggestions;
+      const hints = [
+        spelling ? `did you mean "${spelling}"?` : "",
+        titles.length ? `closest documents: ${titles.join("; ")}` : "",
+      ];
+      return {
+        id,
+        status: "not_found",
+        excerpts: [],
+        message: ["nothing in the seeds answers that", ...hints.filter(Boolean)].join("; "),
+      };
+    }
+    case "help":
+      return {
+        id,
+        status: "help",
+        excerpts: [],
+        message: `not a question (${answer.reason}); ask about the documents in the seeds folder`,
+      };
+    default:
+      return assertNever(answer);
+  }
+}
+
+/** Answers one input line `{"id", "question"}`; anything malformed becomes an error line. */
+export function answerLine(line: string, responder: Responder): JsonlReply {
+  let input: unknown;
+  try {
+    input = JSON.parse(line);
+  } catch {
+    return {
+      id: null,
+      status: "error",
+      excerpts: [],
+      message: 'not valid JSON; send one object per line: {"id": 1, "question": "..."}',
+    };
+  }
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    return {
+      id: null,
+      status: "error",
+      excerpts: [],
+      message: 'expected a JSON object such as {"id": 1, "question": "..."}',
+    };
+  }
+  const { id = null, question } = input as { id?: unknown; question?: unknown };
+  if (typeof question !== "string") {
+    return { id, status: "error", excerpts: [], message: 'missing "question" string' };
+  }
+  try {
+    return toReply(id, responder.ask(question));
+  } catch (err) {
+    return {
+      id,
+      status: "error",
+      excerpts: [],
+      message: `internal error: ${err instanceof Error ? err.message : String(err)}`,
+    };
+  }
+}

@@ -1,0 +1,91 @@
+import {
+  assertNever,
+  toSegments,
+  sourceUrl,
+  type Answer,
+  type DocumentInfo,
+  type Segment,
+} from "../../src/index.ts";
+
+/** Options for {@link render}. */
+export interface TerminalRenderOptions {
+  /** ANSI colour and bold; off when piped or NO_COLOR is set. */
+  color: boolean;
+  /** SEEDS_BASE_URL, to print a link under each citation. */
+  baseUrl?: string | null;
+}
+
+const ANSI = {
+  bold: "\x1b[1m",
+  yellow: "\x1b[1;33m",
+  dim: "\x1b[2m",
+  cyan: "\x1b[36m",
+  reset: "\x1b[0m",
+};
+
+/** How to ask, for `help` replies and `:help`. */
+export const TERMINAL_HELP = [
+  "Ask a question about the documents in the seeds folder, e.g. “How much did Tokyo agree to pay?”.",
+  "Answers quote the documents verbatim and cite file:line. Commands: :help, :sources, :reload,",
+  ":as discord | :as slack (the payload those platforms would get for the last answer), :quit.",
+].join("\n");
+
+// Terminal control sequences in seed text could move the cursor or recolour the screen.
+function safe(text: string): string {
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, " ");
+}
+
+function paint(segment: Segment, color: boolean): string {
+  const text = safe(segment.text);
+  if (segment.mark === "plain") return text;
+  if (!color) return segment.mark === "answer" ? `[${text}]` : text;
+  return (segment.mark === "answer" ? ANSI.yellow : ANSI.bold) + text + ANSI.reset;
+}
+
+/** Renders an answer as terminal text: numbered quotes, then their sources. */
+export function render(answer: Answer, options: TerminalRenderOptions): string {
+  const { color } = options;
+  const dim = (s: string) => (color ? ANSI.dim + s + ANSI.reset : s);
+  switch (answer.kind) {
+    case "answer": {
+      const lines: string[] = [];
+      answer.excerpts.forEach((e, i) => {
+        const body = toSegments(e, i === 0 ? answer.answer : undefined)
+          .map((s) => paint(s, color))
+          .join("");
+        lines.push(`[${i + 1}] “${e.clippedStart ? "…" : ""}${body}${e.clippedEnd ? "…" : ""}”`);
+        const url = sourceUrl(options.baseUrl ?? null, e.doc, e.line);
+        lines.push(
+          dim(
+            `    — ${safe(e.title)} (${e.doc}:${e.line}, paragraph ${e.paragraph}, chars ${e.start}–${e.end})`,
+          ),
+        );
+        if (url) lines.push(dim(`      ${url}`));
+      });
+      return lines.join("\n");
+    }
+    case "not_found": {
+      const { spelling, titles } = answer.suggestions;
+      const lines = ["Not found: nothing in the seeds answers that."];
+      if (spelling) lines.push(`Did you mean: “${safe(spelling)}”?`);
+      if (titles.length) lines.push(`Closest documents: ${titles.map(safe).join("; ")}`);
+      return lines.join("\n");
+    }
+    case "help":
+      return answer.reason === "thanks"
+        ? "You're welcome! Ask another question any time."
+        : answer.reason === "greeting"
+          ? `Hello! ${TERMINAL_HELP}`
+          : TERMINAL_HELP;
+    default:
+      return assertNever(answer);
+  }
+}
+
+/** Lists the documents for `:sources`. */
+export function renderSources(documents: readonly DocumentInfo[]): string {
+  return documents
+    .map((d, i) => `${i + 1}. ${safe(d.title)} — ${d.doc} (${d.passages} passages)`)
+    .join("\n");
+}
