@@ -30,7 +30,9 @@ export function startRepl(options: ReplOptions): Promise<void> {
   });
   // Lines are handled one at a time, so a slow :reload never reorders the answers.
   let queue = Promise.resolve();
-  const prompt = () => interactive && rl.prompt();
+  const prompt = (): void => {
+    if (interactive) rl.prompt();
+  };
 
   async function handle(line: string): Promise<void> {
     const text = line.trim();
