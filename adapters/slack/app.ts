@@ -1,5 +1,5 @@
 import type { Server } from "node:http";
-import { App, HTTPReceiver, SocketModeReceiver, type webApi } from "@slack/bolt";
+import { App, HTTPReceiver, SocketModeReceiver, webApi } from "@slack/bolt";
 import type { Logger, RateLimiter, Responder } from "../../src/index.ts";
 import { toBoltLogger } from "./bolt-logger.ts";
 import type { SlackConfig } from "./config.ts";
@@ -19,7 +19,7 @@ export interface StartSlackOptions {
   seedsBaseUrl?: string | null;
   /** Interface the HTTP mode server binds to. Default: all interfaces. */
   host?: string;
-  /** Web API retry policy. Default: the client's own (about 30 minutes); tests use `{ retries: 0 }`. */
+  /** Web API retry policy. Default: five retries within about five minutes; tests use `{ retries: 0 }`. */
   retryConfig?: webApi.RetryOptions;
   /** How long `stop()` waits for answers in flight before abandoning them. Default 5,000 ms. */
   drainMs?: number;
@@ -40,7 +40,8 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackApp> 
   const clientOptions: webApi.WebClientOptions = {
     logger: boltLogger,
     ...(config.apiUrl === null ? {} : { slackApiUrl: config.apiUrl }),
-    ...(options.retryConfig === undefined ? {} : { retryConfig: options.retryConfig }),
+    // The client's own default retries for 30 minutes; an answer that late is no use.
+    retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
   };
   const receiver =
     config.mode === "socket"

@@ -75,16 +75,21 @@ export function sliceWhole(text: string, max: number): string {
 const ZWSP = "\u200b";
 const STAR_COST = 4;
 
-function segmentMarkup(segments: Segment[], budget: number): string {
+function markup(segments: Segment[], budget: number): { text: string; clipped: boolean } {
   let out = "";
   for (const seg of segments) {
     const wrap = seg.mark !== "plain" && !/[*\n]/.test(seg.text) && seg.text.trim() !== "";
-    const room = budget - out.length - (wrap ? STAR_COST : 0) - 1;
-    const fit = fitEscaped(seg.text, Math.max(0, room));
+    const fit = fitEscaped(seg.text, Math.max(0, budget - out.length - (wrap ? STAR_COST : 0)));
     if (fit.text) out += wrap ? `${ZWSP}*${fit.text}*${ZWSP}` : fit.text;
-    if (fit.clipped) return out + "…";
+    if (fit.clipped) return { text: out, clipped: true };
   }
-  return out;
+  return { text: out, clipped: false };
+}
+
+/** Excerpt markup in at most `budget` characters, ending in "…" when it had to be cut. */
+function segmentMarkup(segments: Segment[], budget: number): string {
+  const whole = markup(segments, budget);
+  return whole.clipped ? markup(segments, budget - 1).text + "…" : whole.text;
 }
 
 function excerptSection(excerpt: Excerpt, n: number, answer: Answer): SlackBlock {

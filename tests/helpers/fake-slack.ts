@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
-import type { Answer, Excerpt, Responder } from "../../src/index.ts";
+import { createCitebotFromTexts, type Answer, type Responder } from "../../src/index.ts";
 
 /** One request the fake received: a Web API call or a response_url reply. */
 export interface Received {
@@ -180,34 +180,28 @@ export async function startFakeSlack() {
 /** A running fake Slack. */
 export type FakeSlack = Awaited<ReturnType<typeof startFakeSlack>>;
 
-/** Answers "refund" questions from one sentence, "boom" by throwing, and all else as not found. */
-export function tinyResponder(): Responder & { asked: string[] } {
+/** The small corpus the end-to-end tests ask; its quoted sentence tries to ping everyone. */
+export const TEST_SEEDS = [
+  {
+    doc: "policy.md",
+    text: "# Refund policy\n\nRefunds are paid within 14 days <!channel> & <@U999> get no ping.\n\n## Shipping\n\nParcels ship from Rotterdam every weekday.\n",
+  },
+];
+
+/**
+ * The real core over {@link TEST_SEEDS}, recording each question; a question containing
+ * "boom" throws, standing in for a bug while answering.
+ */
+export function testResponder(): Responder & { asked: string[] } {
+  const bot = createCitebotFromTexts(TEST_SEEDS);
   const asked: string[] = [];
-  const text = "Refunds are paid within 14 days <!channel> & <@U999> get no ping.";
   return {
     asked,
-    documents: () => [{ doc: "policy.md", title: "Policy", passages: 1 }],
+    documents: () => bot.documents(),
     ask(question: string): Answer {
       asked.push(question);
-      const q = question.trim();
-      if (q === "" || q === "help") return { kind: "help", question, reason: q ? "help" : "empty" };
-      if (q.includes("boom")) throw new Error("index exploded");
-      if (!/refund/i.test(q))
-        return { kind: "not_found", question, suggestions: { titles: ["Policy"] } };
-      const excerpt: Excerpt = {
-        text,
-        doc: "policy.md",
-        title: "Policy",
-        paragraph: 1,
-        line: 3,
-        start: 10,
-        end: 10 + text.length,
-        score: 1,
-        highlights: [{ start: 0, end: 7 }],
-        clippedStart: false,
-        clippedEnd: false,
-      };
-      return { kind: "answer", question, excerpts: [excerpt] };
+      if (question.includes("boom")) throw new Error("index exploded");
+      return bot.ask(question);
     },
   };
 }

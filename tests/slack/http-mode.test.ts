@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createMemoryLogger, createRateLimiter } from "../../src/index.ts";
 import { startSlack, type SlackApp } from "../../adapters/slack/app.ts";
 import { SHARE_ACTION } from "../../adapters/slack/render.ts";
-import { signSlack, startFakeSlack, tinyResponder, type FakeSlack } from "../helpers/fake-slack.ts";
+import { signSlack, startFakeSlack, testResponder, type FakeSlack } from "../helpers/fake-slack.ts";
 
 const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 const TOKEN = "xoxb-1111-2222-secretbottoken";
@@ -11,10 +11,10 @@ let fake: FakeSlack;
 let app: SlackApp;
 let logger: ReturnType<typeof createMemoryLogger>;
 let url: string;
-let responder: ReturnType<typeof tinyResponder>;
+let responder: ReturnType<typeof testResponder>;
 
 async function start(limit = 100) {
-  responder = tinyResponder();
+  responder = testResponder();
   app = await startSlack({
     responder,
     config: { mode: "http", botToken: TOKEN, apiUrl: fake.apiUrl, signingSecret: SECRET, port: 0 },
@@ -72,7 +72,7 @@ afterEach(async () => {
 describe("Slack in HTTP mode, signed requests to the real Bolt endpoint", () => {
   it("acks /ask at once and replies ephemerally at the response_url with a share button", async () => {
     const res = await post(
-      command("how do refunds work?", "c1"),
+      command("when are refunds paid?", "c1"),
       "application/x-www-form-urlencoded",
     );
     expect(res.status).toBe(200);
@@ -94,7 +94,7 @@ describe("Slack in HTTP mode, signed requests to the real Bolt endpoint", () => 
   });
 
   it("answers a mention in the thread of that message, without the mention", async () => {
-    const text = "<@UBOT> refund please";
+    const text = "<@UBOT> refunds paid";
     const res = await post(
       event({ type: "app_mention", user: "U1", text, ts: "5.1", channel: "C1", event_ts: "5.1" }),
       "application/json",
@@ -103,7 +103,7 @@ describe("Slack in HTTP mode, signed requests to the real Bolt endpoint", () => 
     const call = await fake.calls.next((c) => c.name === "chat.postMessage");
     expect(call.body).toMatchObject({ channel: "C1", thread_ts: "5.1", unfurl_links: "false" });
     expect(call.authorization).toBe(`Bearer ${TOKEN}`);
-    expect(responder.asked).toEqual(["refund please"]);
+    expect(responder.asked).toEqual(["refunds paid"]);
   });
 
   it("answers a DM in the DM and ignores the bot's own DM messages", async () => {

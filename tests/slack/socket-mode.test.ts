@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createMemoryLogger, createRateLimiter } from "../../src/index.ts";
 import { startSlack, type SlackApp } from "../../adapters/slack/app.ts";
-import { startFakeSlack, tinyResponder, type FakeSlack } from "../helpers/fake-slack.ts";
+import { startFakeSlack, testResponder, type FakeSlack } from "../helpers/fake-slack.ts";
 
 const BOT = "xoxb-3333-4444-socketbottoken";
 const APP = "xapp-1-A1-5555-socketapptoken";
 
 let fake: FakeSlack;
 let app: SlackApp | null;
-let responder: ReturnType<typeof tinyResponder>;
+let responder: ReturnType<typeof testResponder>;
 
 /** Network handles of this process (servers, sockets), to check shutdown leaves none behind. */
 function netHandles(): number {
@@ -24,7 +24,7 @@ async function until(check: () => boolean): Promise<void> {
 
 beforeEach(async () => {
   fake = await startFakeSlack();
-  responder = tinyResponder();
+  responder = testResponder();
   const connected = fake.connected();
   app = await startSlack({
     responder,

@@ -1,0 +1,79 @@
+// Entry point of `npm run slack`: parse configuration, load the seeds, serve Slack until a signal.
+import "dotenv/config";
+import {
+  ConfigError,
+  createLogger,
+  createRateLimiter,
+  openCitebot,
+  parseCoreConfig,
+  redact,
+  SeedsError,
+} from "../../src/index.ts";
+import { startSlack } from "./app.ts";
+import { parseSlackConfig, SLACK_SETUP } from "./config.ts";
+
+function redactedMessage(error: unknown): string {
+  const env = process.env;
+  const secrets = [env["SLACK_BOT_TOKEN"], env["SLACK_APP_TOKEN"], env["SLACK_SIGNING_SECRET"]];
+  return redact(error instanceof Error ? error.message : String(error), secrets);
+}
+
+async function main(): Promise<void> {
+  const core = parseCoreConfig(process.env);
+  const slack = parseSlackConfig(process.env);
+  const secrets = [slack.botToken, slack.mode === "socket" ? slack.appToken : slack.signingSecret];
+  const logger = createLogger({ secrets });
+  // Libraries sometimes reject outside any listener (a failed reconnect); log it, keep serving.
+  process.on("unhandledRejection", (error) => logger.error("unhandled rejection", { error }));
+
+  const citebot = await openCitebot({
+    seedsDir: core.seedsDir,
+    cacheDir: core.cacheDir,
+    maxSeedBytes: core.maxSeedBytes,
+    logger,
+  });
+  logger.info(`loaded ${citebot.stats.documents} documents from ${core.seedsDir}`);
+
+  let app;
+  try {
+    app = await startSlack({
+      responder: citebot,
+      config: slack,
+      logger,
+      rateLimiter: createRateLimiter({ limit: core.rateLimitPerMinute }),
+      seedsBaseUrl: core.seedsBaseUrl,
+    });
+  } catch (error) {
+    logger.error(`could not connect to Slack; check the tokens (${SLACK_SETUP})`, { error });
+    process.exit(1);
+  }
+
+  const running = app;
+  let signalled = false;
+  const shutdown = (signal: string) => {
+    if (signalled) return;
+    signalled = true;
+    logger.info(`${signal} received, stopping`);
+    running.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error("stopping failed", { error });
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  // Configuration and seed problems are the user's to fix: one clear line, no stack.
+  if (error instanceof ConfigError || error instanceof SeedsError) {
+    console.error(
+      error.message.startsWith("citebot:") ? error.message : `citebot: ${error.message}`,
+    );
+  } else {
+    console.error("citebot: could not start the Slack app:", redactedMessage(error));
+  }
+  process.exit(1);
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError } from "../../src/index.ts";
+import { parseSlackConfig } from "../../adapters/slack/config.ts";
+
+const BOT = "xoxb-1-2-abc";
+const APP = "xapp-1-A-2-def";
+
+describe("parseSlackConfig", () => {
+  it.each([
+    ["no variables", {}, /SLACK_BOT_TOKEN is not set/],
+    [
+      "an app token as the bot token",
+      { SLACK_BOT_TOKEN: APP },
+      /SLACK_BOT_TOKEN must start with "xoxb-"/,
+    ],
+    [
+      "a bot token as the app token",
+      { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: BOT },
+      /SLACK_APP_TOKEN must start with "xapp-"/,
+    ],
+    [
+      "HTTP mode without a signing secret",
+      { SLACK_BOT_TOKEN: BOT },
+      /SLACK_SIGNING_SECRET is not set/,
+    ],
+    [
+      "a port that is not a number",
+      { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: "s3cr3t", PORT: "http" },
+      /PORT must be a port number/,
+    ],
+    [
+      "a port out of range",
+      { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: "s3cr3t", PORT: "70000" },
+      /PORT must be/,
+    ],
+    ["a token with a space", { SLACK_BOT_TOKEN: "xoxb-1 2" }, /white space/],
+  ])("rejects %s, naming the variable and the README section", (_name, env, message) => {
+    const parse = () => parseSlackConfig(env);
+    expect(parse).toThrow(ConfigError);
+    expect(parse).toThrow(message);
+    expect(parse).toThrow(/Slack setup/);
+  });
+
+  it("never echoes a whole token in an error", () => {
+    expect(() => parseSlackConfig({ SLACK_BOT_TOKEN: "xapp-very-secret-value" })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining("very-secret") }),
+    );
+  });
+
+  it("picks Socket Mode when an app token is set", () => {
+    expect(parseSlackConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP })).toEqual({
+      mode: "socket",
+      botToken: BOT,
+      appToken: APP,
+      apiUrl: null,
+    });
+  });
+
+  it("picks HTTP mode on port 3000 by default, and reads PORT and SLACK_API_URL", () => {
+    expect(parseSlackConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: "s3cr3t" })).toEqual({
+      mode: "http",
+      botToken: BOT,
+      signingSecret: "s3cr3t",
+      port: 3000,
+      apiUrl: null,
+    });
+    const env = {
+      SLACK_BOT_TOKEN: BOT,
+      SLACK_SIGNING_SECRET: "s",
+      PORT: "8080",
+      SLACK_API_URL: "https://slack-gov.com/api",
+    };
+    expect(parseSlackConfig(env)).toMatchObject({
+      port: 8080,
+      apiUrl: "https://slack-gov.com/api/",
+    });
+  });
+
+  it("rejects a Web API base that is not http(s)", () => {
+    expect(() =>
+      parseSlackConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_API_URL: "ftp://x" }),
+    ).toThrow(/SLACK_API_URL/);
+  });
+});
