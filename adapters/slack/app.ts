@@ -127,6 +127,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackApp> 
 
 async function drain(inFlight: Set<Promise<unknown>>, ms: number, logger: Logger): Promise<void> {
   if (inFlight.size === 0) return;
+  logger.info("slack: waiting for answers in flight", { count: inFlight.size });
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<"timeout">((resolve) => {
     timer = setTimeout(() => resolve("timeout"), ms);

@@ -96,6 +96,7 @@ export async function startFakeSlack() {
   const acks = new Inbox<{ envelope_id: string; payload?: unknown }>();
   const scripts = new Map<string, Scripted[]>();
   const sockets = new Set<WebSocket>();
+  const holds = new Map<string, Promise<void>>();
   let ts = 1_700_000_000;
 
   const server = createServer((req, res) => {
@@ -117,6 +118,7 @@ export async function startFakeSlack() {
       const respond = url.pathname.match(/^\/respond\/(.+)$/);
       if (respond?.[1]) {
         responses.push({ name: respond[1], body });
+        await holds.get(respond[1]);
         return send(res, 200, { ok: true });
       }
       send(res, 404, { ok: false, error: "unknown_path" });
@@ -152,6 +154,12 @@ export async function startFakeSlack() {
     connected: () => connected.next(),
     /** How many Socket Mode clients are connected now. */
     socketCount: () => sockets.size,
+    /** Keeps replies to response_url `id` waiting until the returned function is called. */
+    hold(id: string): () => void {
+      let release = () => {};
+      holds.set(id, new Promise<void>((resolve) => (release = resolve)));
+      return release;
+    },
     /** Makes the next calls of `method` answer with these responses, in order. */
     script(method: string, answers: Scripted[]) {
       scripts.set(method, [...(scripts.get(method) ?? []), ...answers]);
