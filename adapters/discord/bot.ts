@@ -1,0 +1,183 @@
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  Partials,
+  type ClientOptions,
+  type Message,
+} from "discord.js";
+import type { Logger, RateLimiter, Responder } from "../../src/index.ts";
+import { inviteUrl, registerCommands } from "./commands.ts";
+import { createInteractionHandler } from "./interactions.ts";
+import { render, renderFailure, renderRateLimited, type DiscordPayload } from "./render.ts";
+import { createSerialQueue } from "./serial-queue.ts";
+import { toQuestion } from "./to-question.ts";
+
+/** What the bot needs to know besides its collaborators. */
+export interface DiscordBotConfig {
+  /** The bot token; passed to the client only, never logged. */
+  token: string;
+  /** Register commands in this guild (instant) instead of globally. */
+  guildId: string | null;
+  /** REST base such as http://127.0.0.1:1234/api; null = discord.com. */
+  apiUrl: string | null;
+  /** SEEDS_BASE_URL, for linked citations. */
+  seedsBaseUrl: string | null;
+}
+
+/** Options for {@link startDiscord}. */
+export interface StartDiscordOptions {
+  /** A ready-made client (not logged in). Default: {@link createDiscordClient} from `config`. */
+  client?: Client;
+  /** Extra options for the default client; ignored when `client` is given. */
+  clientOptions?: Partial<ClientOptions>;
+  responder: Responder;
+  config: DiscordBotConfig;
+  logger: Logger;
+  /** Per-user limit on questions (messages and `/ask`). */
+  rateLimiter: RateLimiter;
+  /** How long `stop()` lets answers in flight finish before closing anyway. Default 5 s. */
+  stopGraceMs?: number;
+  /** `/ask` defers when the interaction is already this old when handled. Default 1.5 s. */
+  deferAfterMs?: number;
+}
+
+/** A running bot. */
+export interface DiscordBot {
+  client: Client;
+  /** Stops taking questions, lets answers in flight finish, then closes the connection. */
+  stop(): Promise<void>;
+}
+
+/**
+ * A client with exactly the intents citebot needs: guild messages (Discord fills in the
+ * content of those that mention the bot, so the privileged Message Content intent is not
+ * needed) and DMs (which arrive on uncached channels, hence `Partials.Channel`).
+ */
+export function createDiscordClient(
+  apiUrl: string | null,
+  extra: Partial<ClientOptions> = {},
+): Client {
+  return new Client({
+    intents: [
+      GatewayIntentBits.Guilds,
+      GatewayIntentBits.GuildMessages,
+      GatewayIntentBits.DirectMessages,
+    ],
+    partials: [Partials.Channel],
+    allowedMentions: { parse: [] },
+    failIfNotExists: false,
+    ...extra,
+    rest: { ...extra.rest, ...(apiUrl ? { api: apiUrl } : {}) },
+  });
+}
+
+/** Logs in, registers the slash commands and answers until `stop()` is called. */
+export async function startDiscord(options: StartDiscordOptions): Promise<DiscordBot> {
+  const { responder, config, logger, rateLimiter } = options;
+  const client = options.client ?? createDiscordClient(config.apiUrl, options.clientOptions);
+  const queue = createSerialQueue();
+  const inFlight = new Set<Promise<void>>();
+  let stopping = false;
+  const track = (work: Promise<void>) => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  };
+
+  const send = async (message: Message, payload: DiscordPayload) => {
+    await message.reply(payload);
+  };
+
+  const answerMessage = async (message: Message, question: string) => {
+    const context = { channel: message.channelId, message: message.id, user: message.author.id };
+    try {
+      const decision = rateLimiter.take(message.author.id);
+      if (!decision.allowed) return await send(message, renderRateLimited(decision.retryAfterMs));
+      if ("sendTyping" in message.channel) {
+        await message.channel.sendTyping().catch((error: unknown) => {
+          logger.warn("discord: typing indicator failed", { ...context, error });
+        });
+      }
+      const answer = responder.ask(question);
+      await send(message, render(answer, { seedsBaseUrl: config.seedsBaseUrl }));
+    } catch (error) {
+      logger.error("discord: answering a message failed", { ...context, error });
+      await send(message, renderFailure()).catch((again: unknown) => {
+        logger.error("discord: could not send the failure reply", { ...context, error: again });
+      });
+    }
+  };
+
+  client.on(Events.MessageCreate, (message) => {
+    if (stopping || !client.user) return;
+    const question = toQuestion(
+      {
+        content: message.content,
+        author: { id: message.author.id, bot: message.author.bot },
+        mentionedUserIds: [...message.mentions.users.keys()],
+        isDirect: !message.inGuild(),
+      },
+      client.user.id,
+    );
+    if (question === null) return;
+    track(queue.run(message.channelId, () => answerMessage(message, question)));
+  });
+
+  const handleInteraction = createInteractionHandler({
+    responder,
+    logger,
+    rateLimiter,
+    seedsBaseUrl: config.seedsBaseUrl,
+    deferAfterMs: options.deferAfterMs ?? 1500,
+  });
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (stopping || !interaction.isChatInputCommand()) return;
+    track(handleInteraction(interaction));
+  });
+
+  client.on(Events.Error, (error) => logger.error("discord: client error", { error }));
+  client.on(Events.Warn, (warning) => logger.warn(`discord: ${warning}`));
+  client.on(Events.ShardDisconnect, (event) =>
+    logger.warn("discord: gateway closed", { code: event.code }),
+  );
+  client.on(Events.ShardResume, () => logger.info("discord: gateway session resumed"));
+
+  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  try {
+    await client.login(config.token);
+  } catch (error) {
+    await client.destroy();
+    throw error;
+  }
+  const c = await ready;
+  logger.info(`discord: logged in as ${c.user.tag}`, {
+    seeds: responder.documents().length,
+    invite: inviteUrl(c.application.id),
+  });
+  try {
+    await registerCommands(c.rest, c.application.id, config.guildId);
+    logger.info(`discord: registered /ask, /sources and /help`, {
+      scope: config.guildId ? `guild ${config.guildId}` : "global",
+    });
+  } catch (error) {
+    logger.error("discord: registering slash commands failed; mentions and DMs still work", {
+      error,
+    });
+  }
+
+  return {
+    client,
+    async stop() {
+      if (stopping) return;
+      stopping = true;
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, options.stopGraceMs ?? 5000);
+      });
+      await Promise.race([Promise.allSettled([...inFlight]), grace]);
+      clearTimeout(timer);
+      await client.destroy();
+      logger.info("discord: disconnected");
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import { describe, expect, test } from "vitest";
+import { ConfigError } from "../../src/index.ts";
+import { parseDiscordConfig } from "../../adapters/discord/config.ts";
+import { COMMANDS, PERMISSIONS, inviteUrl } from "../../adapters/discord/commands.ts";
+
+const TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789_-";
+
+describe("parseDiscordConfig", () => {
+  test("reads the token, guild and API URL", () => {
+    expect(
+      parseDiscordConfig({
+        DISCORD_TOKEN: ` ${TOKEN} `,
+        DISCORD_GUILD_ID: "123456789012345678",
+        DISCORD_API_URL: "http://127.0.0.1:9999/api/",
+      }),
+    ).toEqual({ token: TOKEN, guildId: "123456789012345678", apiUrl: "http://127.0.0.1:9999/api" });
+  });
+
+  test("guild and API URL are optional", () => {
+    expect(parseDiscordConfig({ DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: "" })).toEqual({
+      token: TOKEN,
+      guildId: null,
+      apiUrl: null,
+    });
+  });
+
+  test.each([
+    ["a missing token", {}, /^DISCORD_TOKEN is not set: copy the bot token/],
+    [
+      "a token with a space",
+      { DISCORD_TOKEN: "abc def.g.h" },
+      /^DISCORD_TOKEN contains white space/,
+    ],
+    [
+      "a token that is not a token",
+      { DISCORD_TOKEN: "not-a-token" },
+      /^DISCORD_TOKEN does not look like a bot token/,
+    ],
+    [
+      "a guild that is a name",
+      { DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: "my server" },
+      /^DISCORD_GUILD_ID must be a server ID/,
+    ],
+    [
+      "an API URL without a scheme",
+      { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: "localhost:8080" },
+      /^DISCORD_API_URL must be an http\(s\) URL/,
+    ],
+    [
+      "an API URL that is not http",
+      { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: "ftp://x.test" },
+      /^DISCORD_API_URL must be an http\(s\) URL/,
+    ],
+  ])("%s names the variable and points at the README", (_name, env, message) => {
+    let error: unknown;
+    try {
+      parseDiscordConfig(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).toContain('"Discord setup" in README.md');
+  });
+
+  test("a malformed token is never echoed", () => {
+    const secret = "secret-value-that-is-not-a-token";
+    expect(() => parseDiscordConfig({ DISCORD_TOKEN: secret })).toThrow(/DISCORD_TOKEN/);
+    try {
+      parseDiscordConfig({ DISCORD_TOKEN: secret });
+    } catch (e) {
+      expect((e as Error).message).not.toContain(secret);
+    }
+  });
+});
+
+describe("commands", () => {
+  test("the invite asks for the bot and command scopes and only the permissions used", () => {
+    const url = new URL(inviteUrl("123456789012345678"));
+    expect(url.origin + url.pathname).toBe("https://discord.com/oauth2/authorize");
+    expect(url.searchParams.get("client_id")).toBe("123456789012345678");
+    expect(url.searchParams.get("scope")).toBe("bot applications.commands");
+    // View Channels, Send Messages, Send Messages in Threads, Embed Links, Read Message History.
+    expect(url.searchParams.get("permissions")).toBe(
+      String(1024 + 2048 + 274877906944 + 16384 + 65536),
+    );
+    expect(PERMISSIONS).toBe(274877991936n);
+  });
+
+  test("/ask takes a required question and an optional private switch", () => {
+    expect(COMMANDS.map((c) => c.name)).toEqual(["ask", "sources", "help"]);
+    expect(COMMANDS[0]?.options?.map((o) => [o.name, o.type, o.required])).toEqual([
+      ["question", 3, true],
+      ["private", 5, false],
+    ]);
+  });
+});

@@ -1,0 +1,327 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { WebSocketServer, type WebSocket } from "ws";
+
+/** A REST call the fake received; `path` is decoded and has no `/api/v10` prefix. */
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON as sent
+}
+
+/** Something that happened on the gateway socket. */
+export type GatewayEvent =
+  | { type: "connect" }
+  | { type: "identify"; token: string; intents: number }
+  | { type: "resume"; sessionId: string }
+  | { type: "close"; code: number };
+
+/** A reply the fake sends instead of its default; return undefined to use the default. */
+export type Interceptor = (
+  request: RecordedRequest,
+) =>
+  | Promise<{ status: number; body?: unknown } | undefined>
+  | { status: number; body?: unknown }
+  | undefined;
+
+/** A user as Discord sends it. */
+export interface FakeUser {
+  id: string;
+  username: string;
+  bot?: boolean;
+}
+
+/** Options for {@link FakeDiscord.message}. */
+export interface FakeMessageOptions {
+  content: string;
+  author?: FakeUser;
+  /** Default: the fake's text channel. */
+  channelId?: string;
+  /** A direct message: no guild, `channel_type: 1`. */
+  direct?: boolean;
+  /** Users listed in `mentions`; default: the bot when the content contains `<@BOT_ID>`. */
+  mentions?: FakeUser[];
+}
+
+/** Options for {@link FakeDiscord.interaction}. */
+export interface FakeInteractionOptions {
+  name: string;
+  options?: { name: string; type: number; value: string | boolean }[];
+  user?: FakeUser;
+  /** When the interaction was created; default now. Older ones test the 3-second window. */
+  createdAt?: number;
+}
+
+let counter = 0;
+/** A Discord snowflake for the given time, unique within this process. */
+export function snowflake(time = Date.now()): string {
+  return ((BigInt(time - 1_420_070_400_000) << 22n) + BigInt(counter++ % 4096)).toString();
+}
+
+/** A loopback Discord: the REST routes and the gateway that discord.js 14 uses. */
+export class FakeDiscord {
+  readonly bot: FakeUser = { id: snowflake(), username: "citebot", bot: true };
+  readonly applicationId = snowflake();
+  readonly guildId = snowflake();
+  readonly channelId = snowflake();
+  readonly requests: RecordedRequest[] = [];
+  readonly gatewayEvents: GatewayEvent[] = [];
+  private readonly interceptors: Interceptor[] = [];
+  private readonly waiters = new Set<() => void>();
+  private readonly sessions = new Set<string>();
+  private socket: WebSocket | null = null;
+  private seq = 0;
+  private readonly server = createServer((req, res) => void this.handle(req, res));
+  private readonly wss = new WebSocketServer({ server: this.server, path: "/gateway" });
+
+  /** Starts a fake on a free loopback port. */
+  static async start(): Promise<FakeDiscord> {
+    const fake = new FakeDiscord();
+    fake.wss.on("connection", (socket) => fake.connect(socket));
+    await new Promise<void>((resolve) => fake.server.listen(0, "127.0.0.1", resolve));
+    return fake;
+  }
+
+  /** The REST base to hand the client (`rest.api`), e.g. http://127.0.0.1:1234/api. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/api`;
+  }
+
+  private get gatewayUrl(): string {
+    return this.apiUrl.replace(/^http/, "ws").replace(/\/api$/, "/gateway");
+  }
+
+  /** Resolves with the first value `check` returns, re-checking after every request and event. */
+  waitFor<T>(check: () => T | undefined): Promise<T> {
+    return new Promise((resolve) => {
+      const test = () => {
+        const value = check();
+        if (value === undefined) return;
+        this.waiters.delete(test);
+        resolve(value);
+      };
+      this.waiters.add(test);
+      test();
+    });
+  }
+
+  /** Resolves with the first request (past or future) that matches. */
+  waitForRequest(match: (r: RecordedRequest) => boolean): Promise<RecordedRequest> {
+    return this.waitFor(() => this.requests.find(match));
+  }
+
+  /** Resolves when the gateway has seen `count` events of this type. */
+  waitForGateway(type: GatewayEvent["type"], count = 1): Promise<GatewayEvent> {
+    return this.waitFor(() => this.gatewayEvents.filter((e) => e.type === type)[count - 1]);
+  }
+
+  /** Lets a test answer matching requests itself (errors, held responses). */
+  intercept(interceptor: Interceptor): void {
+    this.interceptors.push(interceptor);
+  }
+
+  /** Sends a MESSAGE_CREATE and returns the message id. */
+  message(options: FakeMessageOptions): string {
+    const author = options.author ?? { id: snowflake(), username: "asker" };
+    const mentions =
+      options.mentions ?? (options.content.includes(`<@${this.bot.id}>`) ? [this.bot] : []);
+    const id = snowflake();
+    this.dispatch("MESSAGE_CREATE", {
+      id,
+      channel_id: options.channelId ?? (options.direct ? snowflake() : this.channelId),
+      ...(options.direct ? { channel_type: 1 } : { guild_id: this.guildId }),
+      author: { discriminator: "0", bot: false, ...author },
+      content: options.content,
+      mentions: mentions.map((u) => ({ discriminator: "0", ...u })),
+      mention_roles: [],
+      mention_everyone: false,
+      type: 0,
+      timestamp: new Date().toISOString(),
+      attachments: [],
+      embeds: [],
+    });
+    return id;
+  }
+
+  /** Sends an INTERACTION_CREATE for a slash command in the guild channel. */
+  interaction(options: FakeInteractionOptions): { id: string; token: string } {
+    const id = snowflake(options.createdAt);
+    const token = `interaction-token-${id}`;
+    const user = {
+      discriminator: "0",
+      ...(options.user ?? { id: snowflake(), username: "asker" }),
+    };
+    this.dispatch("INTERACTION_CREATE", {
+      id,
+      application_id: this.applicationId,
+      type: 2,
+      token,
+      version: 1,
+      data: { id: snowflake(), name: options.name, type: 1, options: options.options ?? [] },
+      guild_id: this.guildId,
+      channel_id: this.channelId,
+      channel: { id: this.channelId, type: 0 },
+      member: { user, roles: [], permissions: "2048", joined_at: new Date().toISOString() },
+      app_permissions: "2048",
+      locale: "en-US",
+      entitlements: [],
+      authorizing_integration_owners: {},
+    });
+    return { id, token };
+  }
+
+  /** Sends any dispatch event on the current socket. */
+  dispatch(type: string, data: unknown): void {
+    if (!this.socket) throw new Error("fake-discord: no client is connected");
+    this.socket.send(JSON.stringify({ op: 0, t: type, s: ++this.seq, d: data }));
+  }
+
+  /** Closes the gateway socket as Discord does mid-session; the session stays resumable. */
+  dropConnection(code = 4000): void {
+    this.socket?.close(code, "fake-discord: closed for the test");
+  }
+
+  /** Stops the servers, cutting any open socket. */
+  async close(): Promise<void> {
+    for (const client of this.wss.clients) client.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private notify(): void {
+    for (const waiter of [...this.waiters]) waiter();
+  }
+
+  private connect(socket: WebSocket): void {
+    this.gatewayEvents.push({ type: "connect" });
+    this.notify();
+    socket.on("message", (raw) => this.onFrame(socket, JSON.parse(String(raw))));
+    socket.on("close", (code) => {
+      if (this.socket === socket) this.socket = null;
+      this.gatewayEvents.push({ type: "close", code });
+      this.notify();
+    });
+    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 45_000 } }));
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- gateway JSON
+  private onFrame(socket: WebSocket, frame: { op: number; d: any }): void {
+    if (frame.op === 1) {
+      socket.send(JSON.stringify({ op: 11 }));
+    } else if (frame.op === 2) {
+      const sessionId = `session-${snowflake()}`;
+      this.sessions.add(sessionId);
+      this.socket = socket;
+      this.gatewayEvents.push({ type: "identify", token: frame.d.token, intents: frame.d.intents });
+      this.dispatch("READY", {
+        v: 10,
+        user: { ...this.bot, discriminator: "0" },
+        guilds: [{ id: this.guildId, unavailable: true }],
+        session_id: sessionId,
+        resume_gateway_url: this.gatewayUrl,
+        application: { id: this.applicationId, flags: 0 },
+      });
+      this.dispatch("GUILD_CREATE", {
+        id: this.guildId,
+        name: "Fake guild",
+        owner_id: snowflake(),
+        unavailable: false,
+        member_count: 2,
+        roles: [{ id: this.guildId, name: "@everyone", permissions: "2048", position: 0 }],
+        channels: [{ id: this.channelId, type: 0, name: "general", position: 0 }],
+        members: [],
+        emojis: [],
+        stickers: [],
+        threads: [],
+      });
+    } else if (frame.op === 6) {
+      if (!this.sessions.has(frame.d.session_id)) {
+        socket.send(JSON.stringify({ op: 9, d: false }));
+        return;
+      }
+      this.socket = socket;
+      this.gatewayEvents.push({ type: "resume", sessionId: frame.d.session_id });
+      this.dispatch("RESUMED", {});
+    }
+    this.notify();
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const url = new URL(req.url ?? "/", "http://fake");
+    const text = Buffer.concat(chunks).toString("utf8");
+    const request: RecordedRequest = {
+      method: req.method ?? "GET",
+      path: decodeURIComponent(url.pathname.replace(/^\/api\/v\d+/, "")),
+      query: url.searchParams,
+      body: text && req.headers["content-type"]?.includes("json") ? JSON.parse(text) : text,
+    };
+    this.requests.push(request);
+    this.notify();
+    let reply: { status: number; body?: unknown } | undefined;
+    for (const interceptor of this.interceptors) {
+      reply ??= await interceptor(request);
+    }
+    reply ??= this.route(request);
+    // An empty reply must not claim JSON: discord.js would try to parse it.
+    if (reply.body === undefined) res.writeHead(reply.status).end();
+    else
+      res
+        .writeHead(reply.status, { "content-type": "application/json" })
+        .end(JSON.stringify(reply.body));
+  }
+
+  private route({ method, path, body }: RecordedRequest): { status: number; body?: unknown } {
+    if (method === "GET" && path === "/gateway/bot") {
+      return {
+        status: 200,
+        body: {
+          url: this.gatewayUrl,
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+        },
+      };
+    }
+    if (method === "POST" && /^\/channels\/\d+\/typing$/.test(path)) return { status: 204 };
+    const post = /^\/channels\/(\d+)\/messages$/.exec(path);
+    if (method === "POST" && post) return { status: 200, body: this.sent(post[1] ?? "", body) };
+    if (method === "POST" && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) {
+      return { status: 204 };
+    }
+    if (/^\/webhooks\/\d+\/[^/]+(\/messages\/@original)?$/.test(path)) {
+      return { status: 200, body: this.sent(this.channelId, body) };
+    }
+    if (method === "PUT" && /^\/applications\/\d+\/(guilds\/\d+\/)?commands$/.test(path)) {
+      const commands = (body as object[]).map((c) => ({
+        id: snowflake(),
+        application_id: this.applicationId,
+        version: snowflake(),
+        ...c,
+      }));
+      return { status: 200, body: commands };
+    }
+    return { status: 404, body: { message: `fake-discord: no route ${method} ${path}`, code: 0 } };
+  }
+
+  private sent(channelId: string, body: { content?: string; embeds?: unknown[] }): object {
+    return {
+      id: snowflake(),
+      channel_id: channelId,
+      author: { ...this.bot, discriminator: "0" },
+      content: body.content ?? "",
+      embeds: body.embeds ?? [],
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      pinned: false,
+      type: 0,
+      flags: 0,
+    };
+  }
+}
