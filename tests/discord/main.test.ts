@@ -1,0 +1,88 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { FakeDiscord, type RecordedRequest } from "../helpers/fake-discord.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const MAIN = path.join(ROOT, "adapters/discord/main.ts");
+const TSX = pathToFileURL(path.join(ROOT, "node_modules/tsx/dist/loader.mjs")).href;
+const TOKEN = "MTIzNDU2.secret-part.do-not-log-me";
+
+let dir: string;
+beforeAll(async () => {
+  // A folder of its own, so a developer's .env cannot leak into the test.
+  dir = await mkdtemp(path.join(tmpdir(), "citebot-discord-"));
+  await writeFile(
+    path.join(dir, "faq.md"),
+    "# FAQ\n\nThe rate limit is five questions a minute per user.\n",
+  );
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Runs `npm run discord`'s entry point with only the given variables. */
+function run(env: Record<string, string>) {
+  const child = spawn(process.execPath, ["--import", TSX, MAIN], {
+    cwd: dir,
+    env: { PATH: process.env["PATH"] ?? "", SEEDS_DIR: dir, INDEX_CACHE_DIR: "off", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+  const exited = once(child, "exit").then(([code]) => ({ code: code as number | null, output }));
+  return { child, exited };
+}
+
+describe("npm run discord", () => {
+  test("a missing token stops start-up with one line naming it", async () => {
+    const { code, output } = await run({}).exited;
+    expect(code).toBe(1);
+    expect(output).toMatch(
+      /^citebot: DISCORD_TOKEN is not set: .*"Discord setup" in README\.md.*\n$/,
+    );
+  });
+
+  test("a malformed guild id stops start-up before connecting", async () => {
+    const { code, output } = await run({ DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: "general" })
+      .exited;
+    expect(code).toBe(1);
+    expect(output).toMatch(/^citebot: DISCORD_GUILD_ID must be a server ID.*\n$/);
+    expect(output).not.toContain(TOKEN);
+  });
+
+  describe("against a loopback Discord", () => {
+    let fake: FakeDiscord;
+    beforeAll(async () => {
+      fake = await FakeDiscord.start();
+    });
+    afterAll(async () => {
+      await fake.close();
+    });
+
+    test("answers, then SIGTERM closes the socket and the process exits 0; the token is never printed", async () => {
+      const { child, exited } = run({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl });
+      const put = await fake.waitForRequest((r) => r.method === "PUT");
+      expect(put.path).toBe(`/applications/${fake.applicationId}/commands`);
+      const id = fake.message({ content: `<@${fake.bot.id}> what is the rate limit?` });
+      const reply = await fake.waitForRequest(
+        (r: RecordedRequest) => r.method === "POST" && r.body?.message_reference?.message_id === id,
+      );
+      expect(reply.body.embeds[0].description).toContain("five questions a minute");
+      child.kill("SIGTERM");
+      const { code, output } = await exited;
+      expect(code).toBe(0);
+      expect(fake.gatewayEvents.filter((e) => e.type === "close")).toEqual([
+        { type: "close", code: 1000 },
+      ]);
+      expect(output).toContain("logged in as citebot seeds=1");
+      expect(output).not.toContain(TOKEN);
+      expect(output).not.toContain("secret-part");
+    });
+  });
+});
