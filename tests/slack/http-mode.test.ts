@@ -168,6 +168,13 @@ describe("Slack in HTTP mode, signed requests to the real Bolt endpoint", () => 
     expect(fake.responses.all.map((r) => r.name)).toEqual(["good"]);
   });
 
+  it("closes its port on stop, even with a keep-alive connection open", async () => {
+    const health = `http://127.0.0.1:${app.port}/healthz`;
+    expect((await fetch(health)).status).toBe(200);
+    await app.stop();
+    await expect(fetch(health)).rejects.toThrow();
+  });
+
   it("answers GET /healthz with 200", async () => {
     const res = await fetch(`http://127.0.0.1:${app.port}/healthz`);
     expect(res.status).toBe(200);
