@@ -1,6 +1,7 @@
 import MiniSearch, { type AsPlainObject } from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
 import type { Corpus } from "./corpus.ts";
+import { openPostings } from "./postings.ts";
 import { tokenize } from "./tokenize.ts";
 
 /** A passage hit from the first, passage-level stage of ranking. */
@@ -31,13 +32,16 @@ export interface IndexSnapshot {
   passages: number;
 }
 
+/** Weight of a match in the section heading against one in the passage text. */
+const SECTION_BOOST = 0.6;
+
 // Terms arrive pre-processed (see tokenize.ts), so MiniSearch only splits on spaces.
 const MINISEARCH_OPTIONS = {
   fields: ["text", "section"],
   idField: "id",
   tokenize: (s: string) => s.split(" "),
   processTerm: (t: string) => t || null,
-  searchOptions: { combineWith: "OR" as const, boost: { section: 0.6 } },
+  searchOptions: { combineWith: "OR" as const, boost: { section: SECTION_BOOST } },
 };
 
 function createIndex(
@@ -48,9 +52,19 @@ function createIndex(
 ): SearchIndex {
   const maxIdf = Math.log(1 + (n + 0.5) / 0.5);
   let vocabulary: SearchableMap<number> | null = null;
+  const idf = (term: string) => {
+    const d = df.get(term);
+    return d === undefined ? maxIdf : Math.log(1 + (n - d + 0.5) / (d + 0.5));
+  };
+  const postings = openPostings(ms, { text: 1, section: SECTION_BOOST });
   return {
     search(terms, limit) {
       if (terms.length === 0) return [];
+      if (postings)
+        return postings.top(
+          terms.map((term) => ({ term, weight: idf(term) })),
+          limit,
+        );
       const results = ms.search(terms.join(" "));
       const hits: PassageHit[] = [];
       for (let i = 0; i < results.length && i < limit; i++) {
@@ -59,10 +73,7 @@ function createIndex(
       }
       return hits;
     },
-    idf(term) {
-      const d = df.get(term);
-      return d === undefined ? maxIdf : Math.log(1 + (n - d + 0.5) / (d + 0.5));
-    },
+    idf,
     knows: (term) => df.has(term),
     closestWord(word) {
       if (word.length < 4 || !/^\p{L}+$/u.test(word)) return null;

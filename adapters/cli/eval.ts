@@ -22,6 +22,7 @@ const questionsFile = path.resolve(
 );
 const split = flag(args, "split", "all") ?? "all";
 const misses = flag(args, "misses");
+const minCoverage = Number(flag(args, "min-coverage", String(DEFAULT_MIN_COVERAGE)));
 
 const all = readQuestions(questionsFile);
 const docs = [...new Set(all.map((q) => q.doc))].sort();
@@ -29,7 +30,7 @@ const docs = [...new Set(all.map((q) => q.doc))].sort();
 const half = (doc: string) => (docs.indexOf(doc) % 2 === 0 ? "tune" : "check");
 const questions = split === "all" ? all : all.filter((q) => half(q.doc) === split);
 
-const bot = await openCitebot({ seedsDir, cacheDir: null });
+const bot = await openCitebot({ seedsDir, cacheDir: null, minCoverage });
 let p1 = 0;
 let mrr = 0;
 let answered = 0;
