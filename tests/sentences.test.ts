@@ -76,6 +76,11 @@ describe("splitSentences", () => {
       "See fig. 3 and the notes. Then stop.",
       ["See fig. 3 and the notes.", "Then stop."],
     ],
+    [
+      "a bullet whose text starts on the next line, without leading white space",
+      "Intro:\n- \n  The item.",
+      ["Intro:", "The item."],
+    ],
     ["white space only", "   \n\t ", []],
   ];
 
