@@ -200,7 +200,8 @@ describe("ask over generated seed texts", () => {
           }
         }
       }),
-      { numRuns: 150 },
+      // A known-hard shape first: an empty bullet whose text wraps to the next line.
+      { numRuns: 150, examples: [[[{ name: "a.txt", text: "Title\n\nIntro:\n- \n  The item." }]]] },
     );
   });
 });
