@@ -48,3 +48,5 @@ export { openCitebot, type OpenOptions, type OpenedCitebot } from "./open.ts";
 export { SeedsError, loadSeeds, type SeedFile } from "./loader.ts";
 export { MAX_QUESTION_LENGTH } from "./question.ts";
 export { DEFAULT_WEIGHTS, type RankWeights } from "./rank.ts";
+export { createLiveResponder, type LiveOptions, type LiveResponder } from "./live.ts";
+export { CITEBOT_VERSION } from "./version.ts";

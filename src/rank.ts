@@ -24,12 +24,12 @@ export interface RankWeights {
 
 /** The weights in use unless a caller passes others. */
 export const DEFAULT_WEIGHTS: RankWeights = {
-  passages: 8,
+  passages: 12,
   neighbours: 0.3,
-  passage: 0.15,
-  section: 0.3,
+  passage: 0,
+  section: 0.9,
   passageScore: 0.3,
-  bigram: 0.08,
+  bigram: 0.04,
   answerType: 0.15,
 };
 

@@ -2,8 +2,10 @@ import dotenv from "dotenv";
 import {
   ConfigError,
   SeedsError,
+  createLiveResponder,
   openCitebot,
   type CoreConfig,
+  type LiveResponder,
   type Logger,
   type OpenedCitebot,
 } from "../../src/index.ts";
@@ -45,4 +47,18 @@ export function reportStartupError(err: unknown): void {
     );
   }
   process.exitCode = 1;
+}
+
+/** Opens the seeds and, for long-running front ends, rebuilds when they change (WATCH_SEEDS). */
+export async function openLive(
+  config: CoreConfig,
+  logger: Logger,
+): Promise<LiveResponder<OpenedCitebot>> {
+  const initial = await openFromConfig(config, logger);
+  return createLiveResponder({
+    initial,
+    open: () => openFromConfig(config, logger),
+    watchDir: config.watchSeeds ? config.seedsDir : null,
+    logger,
+  });
 }

@@ -4,11 +4,11 @@ import {
   ConfigError,
   createLogger,
   createRateLimiter,
-  openCitebot,
   parseCoreConfig,
   redact,
   SeedsError,
 } from "../../src/index.ts";
+import { openLive } from "../shared/startup.ts";
 import { startSlack } from "./app.ts";
 import { parseSlackConfig, SLACK_SETUP } from "./config.ts";
 
@@ -26,13 +26,8 @@ async function main(): Promise<void> {
   // Libraries sometimes reject outside any listener (a failed reconnect); log it, keep serving.
   process.on("unhandledRejection", (error) => logger.error("unhandled rejection", { error }));
 
-  const citebot = await openCitebot({
-    seedsDir: core.seedsDir,
-    cacheDir: core.cacheDir,
-    maxSeedBytes: core.maxSeedBytes,
-    logger,
-  });
-  logger.info(`loaded ${citebot.stats.documents} documents from ${core.seedsDir}`);
+  // Rebuilt in the background when the seeds change (WATCH_SEEDS), swapped in whole.
+  const citebot = await openLive(core, logger);
 
   let app;
   try {
