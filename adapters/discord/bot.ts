@@ -8,6 +8,7 @@ import {
 } from "discord.js";
 import type { Logger, RateLimiter, Responder } from "../../src/index.ts";
 import { inviteUrl, registerCommands } from "./commands.ts";
+import { README_DISCORD } from "./config.ts";
 import { createInteractionHandler } from "./interactions.ts";
 import { render, renderFailure, renderRateLimited, type DiscordPayload } from "./render.ts";
 import { createSerialQueue } from "./serial-queue.ts";
@@ -137,8 +138,17 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
 
   client.on(Events.Error, (error) => logger.error("discord: client error", { error }));
   client.on(Events.Warn, (warning) => logger.warn(`discord: ${warning}`));
-  client.on(Events.ShardDisconnect, (event) =>
-    logger.warn("discord: gateway closed", { code: event.code }),
+  client.on(Events.ShardReconnecting, () =>
+    logger.warn("discord: gateway connection lost; reconnecting"),
+  );
+  let fatalCode: number | null = null;
+  client.on(Events.ShardDisconnect, (event) => {
+    fatalCode = event.code;
+    logger.error("discord: gateway closed for good", { code: event.code });
+  });
+  // Socket-level errors carry no useful stack; the message says it all.
+  client.on(Events.ShardError, (error) =>
+    logger.warn("discord: gateway error", { reason: error.message }),
   );
   client.on(Events.ShardResume, () => logger.info("discord: gateway session resumed"));
 
@@ -147,6 +157,12 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
     await client.login(config.token);
   } catch (error) {
     await client.destroy();
+    if (fatalCode === 4004) {
+      throw new Error(
+        `Discord rejected DISCORD_TOKEN (gateway close code 4004); reset the token on the Bot page and paste it again (${README_DISCORD}).`,
+        { cause: error },
+      );
+    }
     throw error;
   }
   const c = await ready;

@@ -36,7 +36,20 @@ function run(env: Record<string, string>) {
   child.stdout.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr.on("data", (d: Buffer) => (output += d.toString()));
   const exited = once(child, "exit").then(([code]) => ({ code: code as number | null, output }));
-  return { child, exited };
+  /** Resolves once the process has printed `text`. */
+  const printed = (text: string) =>
+    new Promise<void>((resolve) => {
+      const check = () => {
+        if (!output.includes(text)) return;
+        child.stdout.off("data", check);
+        child.stderr.off("data", check);
+        resolve();
+      };
+      child.stdout.on("data", check);
+      child.stderr.on("data", check);
+      check();
+    });
+  return { child, exited, printed };
 }
 
 describe("npm run discord", () => {
@@ -83,6 +96,46 @@ describe("npm run discord", () => {
       expect(output).toContain("logged in as citebot seeds=1");
       expect(output).not.toContain(TOKEN);
       expect(output).not.toContain("secret-part");
+      expect(output).not.toMatch(/^\s+at /m); // no stack traces for a wrong token
+    });
+
+    test("SIGTERM while an answer is in flight: it is completed, then the process exits 0", async () => {
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      fake.intercept(async (r) => {
+        if (r.path.endsWith("/typing")) await held;
+        return undefined;
+      });
+      const from = fake.requests.length;
+      const { child, exited, printed } = run({
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_API_URL: fake.apiUrl,
+      });
+      await fake.waitForRequest((r) => r.method === "PUT", from);
+      const closesBefore = fake.gatewayEvents.filter((e) => e.type === "close").length;
+      const id = fake.message({ content: `<@${fake.bot.id}> what is the rate limit?` });
+      await fake.waitForRequest((r) => r.path.endsWith("/typing"), from);
+      child.kill("SIGTERM");
+      await printed("SIGTERM received");
+      release();
+      const reply = await fake.waitForRequest((r) => r.body?.message_reference?.message_id === id);
+      expect(reply.body.embeds[0].description).toContain("five questions");
+      const { code } = await exited;
+      expect(code).toBe(0);
+      expect(fake.gatewayEvents.filter((e) => e.type === "close").length).toBe(closesBefore + 1);
+    });
+
+    test("a token Discord rejects stops start-up with one line that does not contain it", async () => {
+      fake.rejectIdentify = 4004;
+      const { code, output } = await run({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl })
+        .exited;
+      fake.rejectIdentify = null;
+      expect(code).toBe(1);
+      expect(output).toMatch(
+        /\ncitebot: could not start: Discord rejected DISCORD_TOKEN.*"Discord setup" in README\.md.*\n$/,
+      );
+      expect(output).not.toContain("secret-part");
+      expect(output).not.toMatch(/^\s+at /m); // no stack traces for a wrong token
     });
   });
 });

@@ -7,6 +7,8 @@ export interface RecordedRequest {
   method: string;
   path: string;
   query: URLSearchParams;
+  /** The Authorization header, e.g. `Bot <token>`. */
+  authorization: string;
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON as sent
 }
 
@@ -24,6 +26,12 @@ export type Interceptor = (
   | Promise<{ status: number; body?: unknown } | undefined>
   | { status: number; body?: unknown }
   | undefined;
+
+/** Options for {@link FakeDiscord.start}. */
+export interface FakeDiscordOptions {
+  /** Text channels in the guild. Default 1. */
+  channels?: number;
+}
 
 /** A user as Discord sends it. */
 export interface FakeUser {
@@ -64,7 +72,11 @@ export class FakeDiscord {
   readonly bot: FakeUser = { id: snowflake(), username: "citebot", bot: true };
   readonly applicationId = snowflake();
   readonly guildId = snowflake();
-  readonly channelId = snowflake();
+  readonly channelIds: string[];
+  /** The first text channel, where messages go by default. */
+  readonly channelId: string;
+  /** Close code to answer IDENTIFY with instead of READY (4004 = authentication failed). */
+  rejectIdentify: number | null = null;
   readonly requests: RecordedRequest[] = [];
   readonly gatewayEvents: GatewayEvent[] = [];
   private readonly interceptors: Interceptor[] = [];
@@ -75,9 +87,14 @@ export class FakeDiscord {
   private readonly server = createServer((req, res) => void this.handle(req, res));
   private readonly wss = new WebSocketServer({ server: this.server, path: "/gateway" });
 
+  private constructor(options: FakeDiscordOptions) {
+    this.channelIds = Array.from({ length: options.channels ?? 1 }, () => snowflake());
+    this.channelId = this.channelIds[0] ?? "";
+  }
+
   /** Starts a fake on a free loopback port. */
-  static async start(): Promise<FakeDiscord> {
-    const fake = new FakeDiscord();
+  static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+    const fake = new FakeDiscord(options);
     fake.wss.on("connection", (socket) => fake.connect(socket));
     await new Promise<void>((resolve) => fake.server.listen(0, "127.0.0.1", resolve));
     return fake;
@@ -106,9 +123,9 @@ export class FakeDiscord {
     });
   }
 
-  /** Resolves with the first request (past or future) that matches. */
-  waitForRequest(match: (r: RecordedRequest) => boolean): Promise<RecordedRequest> {
-    return this.waitFor(() => this.requests.find(match));
+  /** Resolves with the first matching request (past or future) from index `from` on. */
+  waitForRequest(match: (r: RecordedRequest) => boolean, from = 0): Promise<RecordedRequest> {
+    return this.waitFor(() => this.requests.slice(from).find(match));
   }
 
   /** Resolves when the gateway has seen `count` events of this type. */
@@ -182,11 +199,18 @@ export class FakeDiscord {
     this.socket?.close(code, "fake-discord: closed for the test");
   }
 
+  /** Forgets every session, so the next RESUME gets INVALID_SESSION and must re-identify. */
+  forgetSessions(): void {
+    this.sessions.clear();
+  }
+
   /** Stops the servers, cutting any open socket. */
   async close(): Promise<void> {
     for (const client of this.wss.clients) client.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.server.closeAllConnections(); // including requests a test still holds
+    await closed;
   }
 
   private notify(): void {
@@ -209,6 +233,9 @@ export class FakeDiscord {
   private onFrame(socket: WebSocket, frame: { op: number; d: any }): void {
     if (frame.op === 1) {
       socket.send(JSON.stringify({ op: 11 }));
+    } else if (frame.op === 2 && this.rejectIdentify !== null) {
+      this.gatewayEvents.push({ type: "identify", token: frame.d.token, intents: frame.d.intents });
+      socket.close(this.rejectIdentify, "Authentication failed.");
     } else if (frame.op === 2) {
       const sessionId = `session-${snowflake()}`;
       this.sessions.add(sessionId);
@@ -229,7 +256,12 @@ export class FakeDiscord {
         unavailable: false,
         member_count: 2,
         roles: [{ id: this.guildId, name: "@everyone", permissions: "2048", position: 0 }],
-        channels: [{ id: this.channelId, type: 0, name: "general", position: 0 }],
+        channels: this.channelIds.map((id, i) => ({
+          id,
+          type: 0,
+          name: `channel-${i}`,
+          position: i,
+        })),
         members: [],
         emojis: [],
         stickers: [],
@@ -256,6 +288,7 @@ export class FakeDiscord {
       method: req.method ?? "GET",
       path: decodeURIComponent(url.pathname.replace(/^\/api\/v\d+/, "")),
       query: url.searchParams,
+      authorization: req.headers.authorization ?? "",
       body: text && req.headers["content-type"]?.includes("json") ? JSON.parse(text) : text,
     };
     this.requests.push(request);
