@@ -131,10 +131,10 @@ describe("abstention", () => {
   }
 
   it("suggests a corrected spelling when a misspelled question finds nothing", () => {
-    const answer = bot.ask("Who is the foreign minster of Jpan?");
+    const answer = bot.ask("What is the capital of Jpan?");
     expect(answer.kind).toBe("not_found");
     if (answer.kind !== "not_found") return;
-    expect(answer.suggestions.spelling).toBe("Who is the foreign minister of Japan?");
+    expect(answer.suggestions.spelling).toBe("What is the capital of Japan?");
     expect(answer.suggestions.titles).toContain(
       "Japan rejects South Korean call for extra steps over 'comfort women'",
     );
@@ -183,6 +183,20 @@ describe("excerpts", () => {
     const starts = excerpts.map((e) => e.start);
     expect(new Set(starts).size).toBe(starts.length);
     for (const e of excerpts) expect(text.slice(e.start, e.end)).toBe(e.text);
+  });
+
+  it("clips a sentence over 400 characters around the question's words, marking the cut", () => {
+    const filler = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(" ");
+    const sentence = `${filler(60)} the zeppelin landed at Lakehurst ${filler(60)}.`;
+    const text = `Airships\n\n${sentence}\n`;
+    const long = createCitebotFromTexts([{ doc: "air.txt", text }]);
+    const [first] = excerptsOf(long.ask("Where did the zeppelin land?"));
+    expect(sentence.length).toBeGreaterThan(800);
+    expect(first?.text.length).toBeLessThanOrEqual(400);
+    expect(first?.text).toContain("zeppelin landed at Lakehurst");
+    expect(first?.clippedStart).toBe(true);
+    expect(first?.clippedEnd).toBe(true);
+    expect(text.slice(first?.start, first?.end)).toBe(first?.text);
   });
 
   it("respects maxExcerpts", () => {
