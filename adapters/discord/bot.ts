@@ -1,16 +1,9 @@
-import {
-  Client,
-  Events,
-  GatewayIntentBits,
-  Partials,
-  type ClientOptions,
-  type Message,
-} from "discord.js";
+import { Client, Events, GatewayIntentBits, Partials, type ClientOptions } from "discord.js";
 import type { Logger, RateLimiter, Responder } from "../../src/index.ts";
 import { inviteUrl, registerCommands } from "./commands.ts";
 import { README_DISCORD } from "./config.ts";
 import { createInteractionHandler } from "./interactions.ts";
-import { render, renderFailure, renderRateLimited, type DiscordPayload } from "./render.ts";
+import { createMessageHandler } from "./messages.ts";
 import { createSerialQueue } from "./serial-queue.ts";
 import { toQuestion } from "./to-question.ts";
 
@@ -85,30 +78,12 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
     void work.finally(() => inFlight.delete(work));
   };
 
-  const send = async (message: Message, payload: DiscordPayload) => {
-    await message.reply(payload);
-  };
-
-  const answerMessage = async (message: Message, question: string) => {
-    const context = { channel: message.channelId, message: message.id, user: message.author.id };
-    try {
-      const decision = rateLimiter.take(message.author.id);
-      if (!decision.allowed) return await send(message, renderRateLimited(decision.retryAfterMs));
-      if ("sendTyping" in message.channel) {
-        await message.channel.sendTyping().catch((error: unknown) => {
-          logger.warn("discord: typing indicator failed", { ...context, error });
-        });
-      }
-      const answer = responder.ask(question);
-      await send(message, render(answer, { seedsBaseUrl: config.seedsBaseUrl }));
-    } catch (error) {
-      logger.error("discord: answering a message failed", { ...context, error });
-      await send(message, renderFailure()).catch((again: unknown) => {
-        logger.error("discord: could not send the failure reply", { ...context, error: again });
-      });
-    }
-  };
-
+  const answerMessage = createMessageHandler({
+    responder,
+    logger,
+    rateLimiter,
+    seedsBaseUrl: config.seedsBaseUrl,
+  });
   client.on(Events.MessageCreate, (message) => {
     if (stopping || !client.user) return;
     const question = toQuestion(

@@ -1,13 +1,14 @@
-// `npm run discord`: parse the settings, load the seeds, answer on Discord until stopped.
+// `npm run discord`: parse the settings, load the seeds, answer on Discord until a signal.
 import "dotenv/config";
 import {
   ConfigError,
+  SeedsError,
   createLogger,
   createRateLimiter,
-  openCitebot,
   parseCoreConfig,
   redact,
 } from "../../src/index.ts";
+import { openLive } from "../shared/startup.ts";
 import { startDiscord } from "./bot.ts";
 import { parseDiscordConfig } from "./config.ts";
 
@@ -15,20 +16,24 @@ async function main(): Promise<void> {
   const core = parseCoreConfig(process.env);
   const discord = parseDiscordConfig(process.env);
   const logger = createLogger({ secrets: [discord.token] });
-  const citebot = await openCitebot({
-    seedsDir: core.seedsDir,
-    cacheDir: core.cacheDir,
-    maxSeedBytes: core.maxSeedBytes,
-    logger,
-  });
+  // A library can reject outside any listener (a failed reconnect): log it, keep answering.
+  process.on("unhandledRejection", (error) => logger.error("unhandled rejection", { error }));
+
+  // Rebuilt in the background when the seeds change (WATCH_SEEDS), swapped in whole.
+  const citebot = await openLive(core, logger);
   const bot = await startDiscord({
     responder: citebot,
     config: { ...discord, seedsBaseUrl: core.seedsBaseUrl },
     logger,
     rateLimiter: createRateLimiter({ limit: core.rateLimitPerMinute }),
   });
+
+  let signalled = false;
   const shutdown = (signal: string) => {
+    if (signalled) return;
+    signalled = true;
     logger.info(`discord: ${signal} received, shutting down`);
+    citebot.close();
     bot.stop().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -37,15 +42,16 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
 }
 
 main().catch((error: unknown) => {
-  // One line a newcomer can act on; the token can only reach it inside a library's error
+  // One line a newcomer can act on. The token could only reach it inside a library's error
   // text, so it is redacted all the same.
   const reason = error instanceof Error ? error.message : String(error);
-  const line = error instanceof ConfigError ? reason : `could not start: ${reason}`;
+  const expected = error instanceof ConfigError || error instanceof SeedsError;
+  const line = expected ? reason.replace(/^citebot: /, "") : `could not start: ${reason}`;
   console.error(redact(`citebot: ${line}`, [process.env["DISCORD_TOKEN"]?.trim()]));
   process.exit(1);
 });

@@ -69,6 +69,13 @@ describe("npm run discord", () => {
     expect(output).not.toContain(TOKEN);
   });
 
+  test("a missing seeds folder stops start-up with one line", async () => {
+    const missing = path.join(dir, "no-such-folder");
+    const { code, output } = await run({ DISCORD_TOKEN: TOKEN, SEEDS_DIR: missing }).exited;
+    expect(code).toBe(1);
+    expect(output).toMatch(/^citebot: [^\n]*no-such-folder[^\n]*\n$/);
+  });
+
   describe("against a loopback Discord", () => {
     let fake: FakeDiscord;
     beforeAll(async () => {

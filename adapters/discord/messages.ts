@@ -1,0 +1,44 @@
+import type { Message } from "discord.js";
+import type { Logger, RateLimiter, Responder } from "../../src/index.ts";
+import { render, renderFailure, renderRateLimited } from "./render.ts";
+
+/** What the message handler needs. */
+export interface MessageHandlerOptions {
+  responder: Responder;
+  logger: Logger;
+  rateLimiter: RateLimiter;
+  seedsBaseUrl: string | null;
+}
+
+/**
+ * Creates the handler that answers a mention or DM with a reply to that message; it never
+ * throws. Callers run it one message at a time per channel so replies keep their order.
+ */
+export function createMessageHandler(
+  options: MessageHandlerOptions,
+): (message: Message, question: string) => Promise<void> {
+  const { responder, logger, rateLimiter } = options;
+  return async (message, question) => {
+    const context = { channel: message.channelId, message: message.id, user: message.author.id };
+    try {
+      const decision = rateLimiter.take(message.author.id);
+      if (!decision.allowed) {
+        await message.reply(renderRateLimited(decision.retryAfterMs));
+        return;
+      }
+      // A group DM channel cannot show typing; everything else can.
+      if ("sendTyping" in message.channel) {
+        await message.channel.sendTyping().catch((error: unknown) => {
+          logger.warn("discord: typing indicator failed", { ...context, error });
+        });
+      }
+      const answer = responder.ask(question);
+      await message.reply(render(answer, { seedsBaseUrl: options.seedsBaseUrl }));
+    } catch (error) {
+      logger.error("discord: answering a message failed", { ...context, error });
+      await message.reply(renderFailure()).catch((again: unknown) => {
+        logger.error("discord: could not send the failure reply", { ...context, error: again });
+      });
+    }
+  };
+}
