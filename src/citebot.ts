@@ -15,7 +15,7 @@ export interface CitebotOptions {
   maxExcerpts?: number;
   /**
    * Least share of the question's term weight (IDF) that the best sentence, with its passage
-   * and heading, must hold; below it the answer is "not found". Default 0.6.
+   * and heading, must hold; below it the answer is "not found". Default DEFAULT_MIN_COVERAGE.
    */
   minCoverage?: number;
   /** Sentence-ranking weights. Default {@link DEFAULT_WEIGHTS}. */
@@ -40,7 +40,7 @@ export interface Citebot extends Responder {
 }
 
 /** Default least coverage for an answer; see `npm run eval` for the trade-off. */
-export const DEFAULT_MIN_COVERAGE = 0.6;
+export const DEFAULT_MIN_COVERAGE = 0.38;
 
 const DEFAULTS = { maxExcerpts: 3, minCoverage: DEFAULT_MIN_COVERAGE, weights: DEFAULT_WEIGHTS };
 

@@ -13,7 +13,7 @@ const ABBREVIATIONS = new Set(
 // or just after a closing quote ("…issue". The deal…).
 const END = /[.!?]+["'”’)\]]*|["'”’)\]]+[.!?]+/g;
 const NEXT_STARTS_SENTENCE = /^\s+["'“‘([]?[\p{Lu}\p{N}]/u;
-const LIST_ITEM = /\n[ \t]*(?:[-*+•]|\d+[.)])[ \t]+/g;
+const LIST_ITEM = /\n[ \t]*(?:[-*+•]|\d+[.)]|>)[ \t]+/g;
 
 function endsWithAbbreviation(text: string, dot: number): boolean {
   // The word right before the period, e.g. "Mr", "S", "U.S", "e.g".
@@ -59,8 +59,9 @@ export function trimSpan(text: string, start: number, end: number): Span | null 
   let s = start;
   let e = end;
   while (s < e && /\s/.test(text[s] ?? "")) s++;
-  const bullet = /^(?:[-*+•]|\d+[.)])[ \t]+/.exec(text.slice(s, Math.min(e, s + 8)));
+  const bullet = /^(?:[-*+•]|\d+[.)]|(?:>[ \t]*)+)[ \t]*/.exec(text.slice(s, Math.min(e, s + 8)));
   if (bullet) s += bullet[0].length;
+  while (s < e && /\s/.test(text[s] ?? "")) s++;
   while (e > s && /\s/.test(text[e - 1] ?? "")) e--;
   return s < e ? { start: s, end: e } : null;
 }

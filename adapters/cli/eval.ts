@@ -100,7 +100,7 @@ if (!args.flags.has("no-abstention")) {
   const c = await confidences();
   const rate = (xs: number[], ok: (x: number) => boolean) =>
     round(xs.filter(ok).length / Math.max(1, xs.length));
-  const table = [0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8].map((t) => ({
+  const table = [0.25, 0.3, 0.35, 0.37, 0.4, 0.45, 0.5, 0.6].map((t) => ({
     threshold: t,
     in_corpus_answered: rate(c.inside, (x) => x >= t),
     out_of_corpus_not_found: rate(c.outside, (x) => x < t),

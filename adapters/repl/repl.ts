@@ -34,13 +34,17 @@ export function startRepl(options: ReplOptions): Promise<void> {
     if (interactive) rl.prompt();
   };
 
+  let quitting = false;
+
   async function handle(line: string): Promise<void> {
+    if (quitting) return; // lines already read after :quit are dropped
     const text = line.trim();
     const [command, ...rest] = text.split(/\s+/);
     switch (command) {
       case ":quit":
       case ":q":
       case ":exit":
+        quitting = true;
         rl.close();
         return;
       case ":help":
