@@ -118,8 +118,8 @@ export function createCitebot(
     const cited = new Set<string>();
     for (const hit of hits) {
       if (excerpts.length >= maxExcerpts) break;
-      if (excerpts.length > 0 && (hit.score < best.score * 0.6 || hit.coverage < minCoverage))
-        break;
+      // Further excerpts need only most of the coverage the first one needed.
+      if (excerpts.length > 0 && hit.coverage < minCoverage * 0.8) continue;
       const key = `${hit.passage.id}:${hit.sentence}`;
       if (cited.has(key)) continue;
       cited.add(key);
