@@ -23,7 +23,9 @@ afterEach(async () => {
 });
 
 /** Starts a bot on a fresh fake; the logger does not redact, so a leak would show. */
-async function start(options: { channels?: number; limit?: number; responder?: Responder } = {}) {
+async function start(
+  options: { channels?: number; limit?: number; responder?: Responder; stopGraceMs?: number } = {},
+) {
   const f = await FakeDiscord.start({ channels: options.channels ?? 1 });
   const logger = createMemoryLogger();
   const b = await startDiscord({
@@ -33,6 +35,7 @@ async function start(options: { channels?: number; limit?: number; responder?: R
     rateLimiter: createRateLimiter({ limit: options.limit ?? 5 }),
     // The fake has no global rate limit; discord.js would otherwise pace itself at 50/s.
     clientOptions: { rest: { globalRequestsPerSecond: 100_000 } },
+    ...(options.stopGraceMs === undefined ? {} : { stopGraceMs: options.stopGraceMs }),
   });
   fake = f;
   bot = b;
@@ -143,4 +146,25 @@ test("the token never reaches the log, even when REST calls, answering and the g
   expect(log).toContain("gateway connection lost; reconnecting");
   expect(log).not.toContain(TOKEN);
   expect(log).not.toContain("fault-tests");
+});
+
+test("stop() abandons an answer stuck past the grace period and still closes the socket", async () => {
+  const rejections: unknown[] = [];
+  const onRejection = (reason: unknown) => rejections.push(reason);
+  process.on("unhandledRejection", onRejection);
+  try {
+    const { fake, logger } = await start({ stopGraceMs: 10 });
+    fake.intercept((r) =>
+      r.path.endsWith("/typing") ? new Promise<undefined>(() => {}) : undefined,
+    );
+    fake.message({ content: `<@${fake.bot.id}> rate limit?` });
+    await fake.waitForRequest((r) => r.path.endsWith("/typing"));
+    // The typing request never completes, so only the grace period can let stop() finish.
+    await bot?.stop();
+    expect(await fake.waitForGateway("close")).toEqual({ type: "close", code: 1000 });
+    expect(logger.lines.at(-1)).toBe("[citebot] info discord: disconnected");
+    expect(rejections).toEqual([]);
+  } finally {
+    process.off("unhandledRejection", onRejection);
+  }
 });
