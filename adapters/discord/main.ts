@@ -21,29 +21,34 @@ async function main(): Promise<void> {
 
   // Rebuilt in the background when the seeds change (WATCH_SEEDS), swapped in whole.
   const citebot = await openLive(core, logger);
-  const bot = await startDiscord({
+  const started = startDiscord({
     responder: citebot,
     config: { ...discord, seedsBaseUrl: core.seedsBaseUrl },
     logger,
     rateLimiter: createRateLimiter({ limit: core.rateLimitPerMinute }),
   });
 
+  // Listening from here on: a question can arrive before start-up has quite finished, and a
+  // signal then must still let its answer complete. A second signal exits at once.
   let signalled = false;
   const shutdown = (signal: string) => {
-    if (signalled) return;
+    if (signalled) process.exit(1);
     signalled = true;
     logger.info(`discord: ${signal} received, shutting down`);
     citebot.close();
-    bot.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error("discord: shutdown failed", { error });
-        process.exit(1);
-      },
-    );
+    started
+      .then((bot) => bot.stop())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error("discord: shutdown failed", { error });
+          process.exit(1);
+        },
+      );
   };
   process.on("SIGINT", () => shutdown("SIGINT"));
   process.on("SIGTERM", () => shutdown("SIGTERM"));
+  await started;
 }
 
 main().catch((error: unknown) => {

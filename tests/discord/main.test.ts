@@ -109,8 +109,16 @@ describe("npm run discord", () => {
     test("SIGTERM while an answer is in flight: it is completed, then the process exits 0", async () => {
       let release = () => {};
       const held = new Promise<void>((resolve) => (release = resolve));
+      let typingSeen = () => {};
+      const typing = new Promise<void>((resolve) => (typingSeen = resolve));
+      // The command registration (the last step of start-up) is answered only once the
+      // question is being answered: the signal lands while start-up is still finishing.
       fake.intercept(async (r) => {
-        if (r.path.endsWith("/typing")) await held;
+        if (r.method === "PUT") await typing;
+        if (r.path.endsWith("/typing")) {
+          typingSeen();
+          await held;
+        }
         return undefined;
       });
       const from = fake.requests.length;
@@ -123,7 +131,10 @@ describe("npm run discord", () => {
       const id = fake.message({ content: `<@${fake.bot.id}> what is the rate limit?` });
       await fake.waitForRequest((r) => r.path.endsWith("/typing"), from);
       child.kill("SIGTERM");
-      await printed("SIGTERM received");
+      const early = exited.then(({ code, output }) => {
+        throw new Error(`exited (${code}) before handling SIGTERM:\n${output}`);
+      });
+      await Promise.race([printed("SIGTERM received"), early]);
       release();
       const reply = await fake.waitForRequest((r) => r.body?.message_reference?.message_id === id);
       expect(reply.body.embeds[0].description).toContain("five questions");
