@@ -32,7 +32,8 @@ async function start(
     responder: options.responder ?? core,
     config: { token: TOKEN, guildId: null, apiUrl: f.apiUrl, seedsBaseUrl: null },
     logger,
-    rateLimiter: createRateLimiter({ limit: options.limit ?? 5 }),
+    // A stopped clock: the limit depends on the count of questions alone, never on speed.
+    rateLimiter: createRateLimiter({ limit: options.limit ?? 5, now: () => 0 }),
     // The fake has no global rate limit; discord.js would otherwise pace itself at 50/s.
     clientOptions: { rest: { globalRequestsPerSecond: 100_000 } },
     ...(options.stopGraceMs === undefined ? {} : { stopGraceMs: options.stopGraceMs }),
