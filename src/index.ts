@@ -47,6 +47,14 @@ export {
 export { openCitebot, type OpenOptions, type OpenedCitebot } from "./open.ts";
 export { SeedsError, loadSeeds, type SeedFile } from "./loader.ts";
 export { MAX_QUESTION_LENGTH } from "./question.ts";
-export { DEFAULT_WEIGHTS, type RankWeights } from "./rank.ts";
+export {
+  DEFAULT_WEIGHTS,
+  FEATURE_NAMES,
+  rankSentences,
+  type FeatureName,
+  type RankWeights,
+  type SentenceHit,
+} from "./rank.ts";
+export { parseQuestion, type Question } from "./question.ts";
 export { createLiveResponder, type LiveOptions, type LiveResponder } from "./live.ts";
 export { CITEBOT_VERSION } from "./version.ts";

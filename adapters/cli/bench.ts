@@ -40,9 +40,14 @@ const NATURAL_QUESTIONS = [
 ];
 
 const shared = path.resolve("../shared/data/squad-dev-a");
+// A seeds folder with a questions.jsonl beside it (squad-dev-a's layout) is timed on those.
+const sibling = (seeds: string) => {
+  const file = path.join(path.dirname(seeds), "questions.jsonl");
+  return existsSync(file) ? file : undefined;
+};
 const corpora = values("seeds").map((s) => ({
   seeds: path.resolve(s),
-  questions: values("questions")[0],
+  questions: values("questions")[0] ?? sibling(path.resolve(s)),
 }));
 if (corpora.length === 0) {
   corpora.push({ seeds: path.resolve("seeds"), questions: undefined });
