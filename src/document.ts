@@ -102,10 +102,78 @@ function isNoise(block: Block, format: Format): boolean {
   const first = block.lines[0] ?? "";
   if (format === "markdown" && /^\s*(```|~~~)/.test(first)) return true;
   if (format === "markdown" && /^\s*(<!--|\|?\s*:?-{3,})/.test(first)) return true;
-  if (format === "rst" && /^\s*\.\.(\s|$)/.test(first) && block.lines.length === 1) return true;
-  if (format === "rst" && /^\s*\.\. _[^:]*:/.test(first)) return true;
   if (/^\s*(>>>|\$ )/.test(first)) return true;
   return block.lines.every((l) => RST_ADORNMENT.test(l) || l.trim() === "");
+}
+
+// reST directives whose body is code, markup or metadata rather than prose.
+const RST_NON_PROSE = new Set(
+  (
+    "index code-block code sourcecode literalinclude productionlist toctree highlight image figure " +
+    "testcode testoutput testsetup testcleanup doctest raw csv-table list-table tabularcolumns " +
+    "autosummary moduleauthor sectionauthor currentmodule program include only ifconfig " +
+    "audit-event opcode cmdoption envvar option describe impl-detail"
+  ).split(" "),
+);
+// Admonitions whose arguments on the directive line are already prose.
+const RST_ADMONITIONS = new Set(
+  "note warning seealso tip important caution attention danger error hint admonition topic sidebar".split(
+    " ",
+  ),
+);
+const RST_DIRECTIVE = /^(\s*)\.\.\s+([\w:-]+)::[ \t]*(.*)$/;
+const RST_OPTION = /^\s*:[\w -]+:(\s.*)?$/;
+
+/** Drops reST roles and inline markup from a heading: ":mod:`os` --- x" → "os --- x". */
+function cleanHeading(heading: string): string {
+  return heading
+    .replace(/:[\w:.-]+:`([^`]*)`/g, "$1")
+    .replace(/[*_`]/g, "")
+    .trim();
+}
+
+/**
+ * Where the prose of a reST block starts, or null when the block is markup only. Sets how deep
+ * the following indented blocks must be to be skipped as code or directive bodies.
+ */
+function rstProseStart(block: Block, skip: { deeperThan: number }): number | null {
+  const first = block.lines[0] ?? "";
+  const last = block.lines.at(-1) ?? "";
+  const directive = RST_DIRECTIVE.exec(first);
+  if (directive) {
+    const name = directive[2] ?? "";
+    if (RST_NON_PROSE.has(name)) {
+      skip.deeperThan = block.indent;
+      return null;
+    }
+    // The directive line is markup (a signature, a version); its arguments are prose only for
+    // admonitions. Option lines (":linenos:") right after it are markup too.
+    let offset = block.start;
+    let i = 0;
+    if (RST_ADMONITIONS.has(name) && (directive[3] ?? "").trim() !== "") {
+      offset += first.length - (directive[3] ?? "").length;
+    } else {
+      offset += first.length + 1;
+      i = 1;
+      while (i < block.lines.length && RST_OPTION.test(block.lines[i] ?? "")) {
+        offset += (block.lines[i] ?? "").length + 1;
+        i++;
+      }
+    }
+    if (block.lines.length > 1 && last.trimEnd().endsWith("::"))
+      skip.deeperThan = last.search(/\S/);
+    return i >= block.lines.length ? null : offset;
+  }
+  if (/^\s*\.\.(\s|$)/.test(first)) {
+    // A comment, a link target or a substitution: skip it and anything indented under it.
+    skip.deeperThan = block.indent;
+    return null;
+  }
+  if (last.trimEnd().endsWith("::")) {
+    skip.deeperThan = last.search(/\S/);
+    if (block.lines.length === 1 && last.trim() === "::") return null;
+  }
+  return block.start;
 }
 
 /** Reads a seed's text into a title and passages with exact offsets. */
@@ -113,15 +181,16 @@ export function parseDocument(text: string, format: Format, fallbackTitle: strin
   let title: string | null = null;
   let section = "";
   const passages: PassageSpan[] = [];
-  let literalIndent = -1; // reST: indented blocks after a "::" paragraph are code
+  // reST: blocks indented deeper than this are code or a directive's markup body.
+  const skip = { deeperThan: -1 };
   for (const block of blocks(text, format)) {
-    if (literalIndent >= 0) {
-      if (block.indent > literalIndent) continue;
-      literalIndent = -1;
+    if (skip.deeperThan >= 0) {
+      if (block.indent > skip.deeperThan) continue;
+      skip.deeperThan = -1;
     }
     const heading = headingOf(block, format);
     if (heading !== null) {
-      const clean = heading.replace(/[*_`]/g, "").trim();
+      const clean = cleanHeading(heading);
       if (title === null) title = clean;
       section = clean;
       continue;
@@ -130,22 +199,9 @@ export function parseDocument(text: string, format: Format, fallbackTitle: strin
       title = (block.lines[0] ?? "").trim();
       if (block.lines.length === 1) continue;
     }
-    let start = block.start;
-    if (format === "rst") {
-      const last = (block.lines.at(-1) ?? "").trimEnd();
-      if (
-        last.endsWith("::") ||
-        /^\s*\.\. (code-block|code|sourcecode|literalinclude|productionlist)::/.test(
-          block.lines[0] ?? "",
-        )
-      ) {
-        literalIndent = block.indent;
-      }
-      // A directive's first line is markup; its indented body is prose.
-      if (/^\s*\.\.\s+[\w:-]+::/.test(block.lines[0] ?? ""))
-        start += (block.lines[0] ?? "").length + 1;
-    }
-    if (isNoise(block, format) || start >= block.end) continue;
+    let start: number | null = block.start;
+    if (format === "rst") start = rstProseStart(block, skip);
+    if (start === null || isNoise(block, format) || start >= block.end) continue;
     if (format === "markdown") {
       const quote = /^\s*(>\s*)+/.exec(text.slice(start, block.end));
       if (quote) start += quote[0].length;

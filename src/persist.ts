@@ -23,11 +23,13 @@ interface Snapshot {
   index: IndexSnapshot;
 }
 
-/** A fingerprint of the seeds (names, sizes, modification times), the options and the version. */
+/** A fingerprint of the seeds (names, sizes, times, contents), the options and the version. */
 export function cacheKey(seedsDir: string, files: readonly SeedFile[], options: unknown): string {
   const h = createHash("sha256");
   h.update(JSON.stringify([MAGIC, INDEX_FORMAT, CITEBOT_VERSION, path.resolve(seedsDir), options]));
-  for (const f of files) h.update(`\n${f.doc}\t${f.size}\t${f.mtimeMs}\t${f.text.length}`);
+  // The texts are in memory anyway: hashing them catches edits that keep size and mtime.
+  for (const f of files)
+    h.update(`\n${f.doc}\t${f.size}\t${f.mtimeMs}\t${f.text.length}\n`).update(f.text);
   return h.digest("hex");
 }
 

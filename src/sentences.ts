@@ -36,7 +36,7 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
   for (const m of slice.matchAll(END)) {
     const mark = m[0];
     const end = m.index + mark.length;
-    if (!NEXT_STARTS_SENTENCE.test(slice.slice(end, end + 4))) continue;
+    if (!NEXT_STARTS_SENTENCE.test(slice.slice(end, end + 16))) continue;
     if (/\.\.|…/.test(mark)) continue; // ellipsis: the thought goes on
     const dot = m.index + mark.search(/[.!?]/);
     if (slice[dot] === "." && mark.startsWith(".") && endsWithAbbreviation(slice, dot)) continue;

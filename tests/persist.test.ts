@@ -169,13 +169,19 @@ describe("stale persisted index", () => {
     const original = SEEDS["orchard.txt"] ?? "";
     const edited = original.replace("forty apple", "fifty apple");
     expect(edited.length).toBe(original.length);
-    const { after } = await afterChange(async (dir) => {
-      const file = path.join(dir, "orchard.txt");
-      const before = await fs.stat(file);
-      await fs.writeFile(file, edited);
-      await fs.utimes(file, before.atimeMs / 1000, before.mtimeMs / 1000);
-      expect((await fs.stat(file)).mtimeMs).toBe(before.mtimeMs);
-    });
+    const { seedsDir, cacheDir } = await setup();
+    const file = path.join(seedsDir, "orchard.txt");
+    // A whole-second mtime can be restored exactly (sub-millisecond times cannot, via utimes).
+    await fs.utimes(file, 1_700_000_000, 1_700_000_000);
+    await open(seedsDir, cacheDir);
+    expect((await open(seedsDir, cacheDir)).bot.fromCache).toBe(true);
+    const before = await fs.stat(file);
+    await fs.writeFile(file, edited);
+    await fs.utimes(file, 1_700_000_000, 1_700_000_000);
+    const now = await fs.stat(file);
+    expect([now.size, now.mtimeMs]).toEqual([before.size, before.mtimeMs]);
+    const after = await open(seedsDir, cacheDir);
+    expect(after.bot.fromCache).toBe(false);
     expect(firstText(after.bot.ask("How many apple trees grow in the orchard?"))).toContain(
       "fifty apple trees",
     );

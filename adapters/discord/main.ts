@@ -1,5 +1,4 @@
 // `npm run discord`: parse the settings, load the seeds, answer on Discord until a signal.
-import "dotenv/config";
 import {
   ConfigError,
   SeedsError,
@@ -8,11 +7,12 @@ import {
   parseCoreConfig,
   redact,
 } from "../../src/index.ts";
-import { openLive } from "../shared/startup.ts";
+import { loadEnv, openLive } from "../shared/startup.ts";
 import { startDiscord } from "./bot.ts";
 import { parseDiscordConfig } from "./config.ts";
 
 async function main(): Promise<void> {
+  loadEnv();
   const core = parseCoreConfig(process.env);
   const discord = parseDiscordConfig(process.env);
   const logger = createLogger({ secrets: [discord.token] });

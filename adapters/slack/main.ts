@@ -1,5 +1,4 @@
 // Entry point of `npm run slack`: parse configuration, load the seeds, serve Slack until a signal.
-import "dotenv/config";
 import {
   ConfigError,
   createLogger,
@@ -8,7 +7,7 @@ import {
   redact,
   SeedsError,
 } from "../../src/index.ts";
-import { openLive } from "../shared/startup.ts";
+import { loadEnv, openLive } from "../shared/startup.ts";
 import { startSlack } from "./app.ts";
 import { parseSlackConfig, SLACK_SETUP } from "./config.ts";
 
@@ -19,6 +18,7 @@ function redactedMessage(error: unknown): string {
 }
 
 async function main(): Promise<void> {
+  loadEnv();
   const core = parseCoreConfig(process.env);
   const slack = parseSlackConfig(process.env);
   const secrets = [slack.botToken, slack.mode === "socket" ? slack.appToken : slack.signingSecret];
