@@ -23,6 +23,11 @@ const NAME =
   /\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:of|de|da|del|la|le|von|van|der|the|and|bin|al)\s+)?\p{Lu}[\p{L}\p{M}'’.-]*)*/gu;
 const CHUNK = /[^,;:()"“”.!?]+/g;
 
+/** Dates and numbers in `text`, as the regular expressions above find them. */
+export function patternSpans(text: string, kind: "date" | "number"): Span[] {
+  return spans(kind === "date" ? DATE : NUMBER, text);
+}
+
 function spans(re: RegExp, text: string): Span[] {
   return [...text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
@@ -46,7 +51,8 @@ function trimWords(text: string, span: Span, questionTerms: ReadonlySet<string>)
   return end > start ? { start, end } : null;
 }
 
-const LEADING_JUNK = new Set(
+/** Words that never begin or end an answer phrase. */
+export const LEADING_JUNK = new Set(
   "the a an and or but of to in on at by for with from as is are was were be been it its this that these those which who whom whose when where while his her their they he she we also had has have not".split(
     " ",
   ),
@@ -72,38 +78,4 @@ export function candidatesOf(
     if (t && t.end - t.start <= 80) out.push(t);
   }
   return out;
-}
-
-/**
- * Picks the phrase most likely to be the answer: a candidate of the asked type, nearest to the
- * question's words in the sentence, preferring shorter phrases for open questions.
- */
-export function pickAnswer(
-  text: string,
-  type: AnswerType,
-  questionTerms: ReadonlySet<string>,
-  matched: readonly Span[],
-): Span | null {
-  let candidates = candidatesOf(text, type, questionTerms);
-  if (candidates.length === 0 && type !== "other")
-    candidates = candidatesOf(text, "other", questionTerms);
-  let best: Span | null = null;
-  let bestScore = -Infinity;
-  for (const c of candidates) {
-    const overlaps = matched.some((m) => m.start < c.end && c.start < m.end);
-    if (overlaps && type === "other") continue;
-    let distance = matched.length === 0 ? 0 : Infinity;
-    for (const m of matched)
-      distance = Math.min(
-        distance,
-        m.end <= c.start ? c.start - m.end : m.start >= c.end ? m.start - c.end : 0,
-      );
-    const length = c.end - c.start;
-    const score = -distance - (type === "other" ? length * 0.5 : 0) - (overlaps ? 50 : 0);
-    if (score > bestScore) {
-      bestScore = score;
-      best = c;
-    }
-  }
-  return best;
 }

@@ -1,5 +1,5 @@
 import type { Answer, AnswerPhrase, DocumentInfo, Excerpt, Responder } from "./answer.ts";
-import { pickAnswer } from "./answer-phrase.ts";
+import { pickAnswer } from "./answer-span.ts";
 import { buildCorpus, type Corpus } from "./corpus.ts";
 import { toExcerpt } from "./excerpt.ts";
 import { formatOf } from "./document.ts";
@@ -133,7 +133,7 @@ export function createCitebot(
         question: question.text,
         suggestions: { titles: titlesOf(hits) },
       };
-    const span = pickAnswer(first.text, question.type, termSet, first.highlights);
+    const span = pickAnswer(first.text, question.type, termSet, question.form);
     const answer: AnswerPhrase | undefined = span
       ? {
           text: first.text.slice(span.start, span.end),

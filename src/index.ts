@@ -10,7 +10,7 @@ export type {
   Suggestions,
 } from "./answer.ts";
 export { assertNever } from "./answer.ts";
-export { toSegments, clipAtWord, type Mark, type Segment } from "./segments.ts";
+export { toSegments, clipAtWord, toDisplayText, type Mark, type Segment } from "./segments.ts";
 export {
   createRateLimiter,
   type RateLimiter,
@@ -58,3 +58,10 @@ export {
 export { parseQuestion, type Question } from "./question.ts";
 export { createLiveResponder, type LiveOptions, type LiveResponder } from "./live.ts";
 export { CITEBOT_VERSION } from "./version.ts";
+export {
+  DEFAULT_SPAN_WEIGHTS,
+  SPAN_FEATURES,
+  pickAnswer,
+  spanCandidates,
+  type SpanFeature,
+} from "./answer-span.ts";

@@ -15,38 +15,62 @@ export interface Question {
   /** Distinct stemmed terms, in first-seen order. */
   terms: string[];
   type: AnswerType;
+  /** Whether the question word is the sentence's subject or an object (see questionFormOf). */
+  form: "subject" | "object" | "other";
 }
 
-/** Guesses what kind of phrase answers the question from its wording. */
+const TYPE_PATTERNS: readonly [AnswerType, RegExp][] = [
+  [
+    "date",
+    /\b(what|which) (year|decade|century|date|day|month|time|period|era)\b|\bwhen\b|\bhow long ago\b/g,
+  ],
+  [
+    "number",
+    /\bhow (many|much|long|old|far|big|large|tall|high|often|fast|heavy|deep|wide)\b|\bwhat (percentage|percent|number|amount|proportion|fraction|size|population|temperature)\b/g,
+  ],
+  [
+    "person",
+    /\bwho(m|se)?\b|\b(what|which) (person|people|man|woman|group|company|organi[sz]ation|team|king|president|leader)\b/g,
+  ],
+  [
+    "place",
+    /\bwhere\b|\b(what|which|in what|in which) (city|country|state|place|region|continent|town|area|location|county|river|island)\b/g,
+  ],
+];
+
+/**
+ * Guesses what kind of phrase answers the question from its wording. The earliest question
+ * phrase wins: in "Where was the meeting held when …" the question is "where", not "when".
+ */
 export function answerTypeOf(text: string): AnswerType {
   const q = text.toLowerCase();
-  if (
-    /\b(what|which) (year|decade|century|date|day|month|time|period|era)\b|\bwhen\b|\bhow long ago\b/.test(
-      q,
-    )
-  )
-    return "date";
-  if (
-    /\bhow (many|much|long|old|far|big|large|tall|high|often|fast|heavy|deep|wide)\b|\bwhat (percentage|percent|number|amount|proportion|fraction|size|population|temperature)\b/.test(
-      q,
-    )
-  ) {
-    return "number";
+  let best: AnswerType = "other";
+  let at = Infinity;
+  for (const [type, re] of TYPE_PATTERNS) {
+    for (const m of q.matchAll(re)) {
+      if (m.index < at) {
+        at = m.index;
+        best = type;
+      }
+      break;
+    }
   }
-  if (
-    /\bwho(m|se)?\b|\b(what|which) (person|people|man|woman|group|company|organi[sz]ation|team|king|president|leader)\b/.test(
-      q,
-    )
+  return best;
+}
+
+/**
+ * Whether the question word stands for the subject ("Who headlined the show?": the answer comes
+ * before the matched words in the sentence) or an object ("What did Matlin translate?": after).
+ */
+export function questionFormOf(text: string): "subject" | "object" | "other" {
+  const m = /^(?:\W*)(?:what|which|who|whom|whose)(?:\s+\w+)?\s+(\w+)/i.exec(text);
+  if (!m) return "other";
+  const next = (m[1] ?? "").toLowerCase();
+  return /^(did|does|do|is|are|was|were|has|have|had|can|could|will|would|should|might|must)$/.test(
+    next,
   )
-    return "person";
-  if (
-    /\bwhere\b|\b(what|which|in what|in which) (city|country|state|place|region|continent|town|area|location|county|river|island)\b/.test(
-      q,
-    )
-  ) {
-    return "place";
-  }
-  return "other";
+    ? "object"
+    : "subject";
 }
 
 /** Cleans, trims and analyses a question. */
@@ -54,7 +78,7 @@ export function parseQuestion(raw: string): Question {
   const text = clean(raw).slice(0, MAX_QUESTION_LENGTH).trim();
   const tokens = tokenize(text);
   const terms = [...new Set(tokens.map((t) => t.term))].slice(0, MAX_TERMS);
-  return { text, tokens, terms, type: answerTypeOf(text) };
+  return { text, tokens, terms, type: answerTypeOf(text), form: questionFormOf(text) };
 }
 
 // Control, zero-width and direction-override characters: invisible, and used to spoof text.

@@ -49,3 +49,19 @@ export function clipAtWord(text: string, max: number): string {
   if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
   return text.slice(0, cut).trimEnd() + "…";
 }
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// C0/C1 controls other than white space, and the bidirectional controls that can make a quote
+// read differently from what it says.
+/* eslint-disable no-control-regex -- matching control characters is the point */
+const INVISIBLE =
+  /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+/* eslint-enable no-control-regex */
+
+/**
+ * Makes untrusted text safe to show on one line, on any platform: lone surrogates become
+ * U+FFFD, control and bidi-override characters go, every run of white space becomes one space.
+ */
+export function toDisplayText(text: string): string {
+  return text.replace(LONE_SURROGATE, "\uFFFD").replace(INVISIBLE, "").replace(/\s+/g, " ");
+}

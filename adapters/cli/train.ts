@@ -1,18 +1,21 @@
-// npm run train -- [--seeds DIR] [--questions FILE] [--split tune|check|all] [--epochs N]
-// Learns the sentence-ranking weights (src/rank.ts DEFAULT_WEIGHTS) with a listwise softmax:
-// for each question, the candidates holding a gold answer should outscore the others. Trained
-// on the tune half of squad-dev-a by default; `npm run eval -- --split check` confirms.
+// npm run train -- [--target sentence|phrase] [--seeds DIR] [--questions FILE] [--split tune|check|all] [--epochs N]
+// Learns weights with an averaged perceptron on the top-1 decision: the sentence-ranking weights
+// (src/rank.ts DEFAULT_WEIGHTS) or the answer-phrase weights (src/answer-span.ts). Trained on
+// the tune half of squad-dev-a by default; `npm run eval -- --split check` confirms.
 import path from "node:path";
 import {
+  DEFAULT_SPAN_WEIGHTS,
   DEFAULT_WEIGHTS,
   FEATURE_NAMES,
+  SPAN_FEATURES,
+  spanCandidates,
   openCitebot,
   parseQuestion,
   rankSentences,
 } from "../../src/index.ts";
 import { flag, parseArgs } from "./args.ts";
 import { readQuestions } from "./questions.ts";
-import { holdsAnswer } from "./scoring.ts";
+import { f1Score, holdsAnswer } from "./scoring.ts";
 
 const args = parseArgs(process.argv.slice(2));
 const data = path.resolve("../shared/data/squad-dev-a");
@@ -28,9 +31,38 @@ const questions = all.filter(
 );
 
 const bot = await openCitebot({ seedsDir, cacheDir: null });
-// Each question: its candidates' feature vectors and which of them hold a gold answer.
-const lists: { x: number[][]; y: boolean[] }[] = [];
-for (const q of questions) {
+const target = flag(args, "target", "sentence");
+const names: readonly string[] = target === "phrase" ? SPAN_FEATURES : FEATURE_NAMES;
+const initial = names.map((f) =>
+  target === "phrase"
+    ? (DEFAULT_SPAN_WEIGHTS[f] ?? 0)
+    : (DEFAULT_WEIGHTS.features[f as keyof typeof DEFAULT_WEIGHTS.features] ?? 0),
+);
+// Each question: its candidates' feature vectors and which of them count as right.
+// `gain`: how good each candidate is (1 for right sentences; the F1 of a phrase).
+const lists: { x: number[][]; y: boolean[]; gain: number[] }[] = [];
+if (target === "phrase") {
+  // Phrases inside the first excerpt, where it holds a gold answer; right = the best F1.
+  for (const q of questions) {
+    const a = bot.ask(q.question);
+    const first = a.kind === "answer" ? a.excerpts[0] : undefined;
+    if (!first || !holdsAnswer(first.text, q.answers)) continue;
+    const question = parseQuestion(q.question);
+    const candidates = spanCandidates(
+      first.text,
+      question.type,
+      new Set(question.terms),
+      question.form,
+    );
+    const f1 = candidates.map((c) =>
+      f1Score(first.text.slice(c.span.start, c.span.end), q.answers),
+    );
+    const best = Math.max(0, ...f1);
+    if (best > 0)
+      lists.push({ x: candidates.map((c) => c.features), y: f1.map((f) => f === best), gain: f1 });
+  }
+}
+for (const q of target === "phrase" ? [] : questions) {
   const question = parseQuestion(q.question);
   const hits = rankSentences(question, question.terms, bot.index, bot.corpus);
   const y = hits.map((h) => {
@@ -38,14 +70,15 @@ for (const q of questions) {
     const s = h.passage.sentences[h.sentence];
     return Boolean(doc && s && holdsAnswer(doc.text.slice(s.start, s.end), q.answers));
   });
-  if (y.some(Boolean) && !y.every(Boolean)) lists.push({ x: hits.map((h) => h.features), y });
+  if (y.some(Boolean) && !y.every(Boolean))
+    lists.push({ x: hits.map((h) => h.features), y, gain: y.map(Number) });
 }
 
-const n = FEATURE_NAMES.length;
+const n = names.length;
 const dot = (f: number[], w: number[]) => f.reduce((a, fi, i) => a + fi * (w[i] ?? 0), 0);
 // Averaged perceptron on the top-1 decision: when a wrong sentence scores highest, move the
 // weights towards the best right one. Averaging the weights over all steps keeps it stable.
-let w = FEATURE_NAMES.map((f) => DEFAULT_WEIGHTS.features[f]);
+let w = initial.slice();
 const sum = new Array<number>(n).fill(0);
 let steps = 0;
 const accuracy = (weights: number[]) =>
@@ -62,7 +95,7 @@ for (let epoch = 1; epoch <= epochs; epoch++) {
     .map((_, i) => i)
     .sort((a, b) => ((a * 7919 + epoch * 104729) % 10007) - ((b * 7919 + epoch * 104729) % 10007));
   for (const i of order) {
-    const { x, y } = lists[i] ?? { x: [], y: [] };
+    const { x, y, gain } = lists[i] ?? { x: [], y: [], gain: [] };
     const scores = x.map((f) => dot(f, w));
     const top = scores.indexOf(Math.max(...scores));
     if (!y[top]) {
@@ -72,7 +105,9 @@ for (let epoch = 1; epoch <= epochs; epoch++) {
       });
       const good = x[pos] ?? [];
       const bad = x[top] ?? [];
-      w = w.map((wi, k) => wi + 0.1 * ((good[k] ?? 0) - (bad[k] ?? 0)));
+      // A near miss (a phrase overlapping the answer) moves the weights less than a far one.
+      const step = 0.1 * ((gain[pos] ?? 1) - (gain[top] ?? 0));
+      w = w.map((wi, k) => wi + step * ((good[k] ?? 0) - (bad[k] ?? 0)));
     }
     w.forEach((wi, k) => (sum[k] = (sum[k] ?? 0) + wi));
     steps++;
@@ -84,6 +119,6 @@ for (let epoch = 1; epoch <= epochs; epoch++) {
 }
 w = sum.map((s) => s / steps);
 const features = Object.fromEntries(
-  FEATURE_NAMES.map((f, i) => [f, Math.round((w[i] ?? 0) * 1000) / 1000]),
+  names.map((f, i) => [f, Math.round((w[i] ?? 0) * 1000) / 1000]),
 );
 console.log(JSON.stringify(features, null, 2));

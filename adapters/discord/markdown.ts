@@ -1,21 +1,10 @@
-import { clipAtWord, type Segment } from "../../src/index.ts";
+import { clipAtWord, toDisplayText, type Segment } from "../../src/index.ts";
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-// C0/C1 controls other than white space, and the bidirectional controls that can make a
-// quote read differently from what it says. Matching control characters is the point here.
-const INVISIBLE =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 const MARKDOWN = /[\\*_~`|<>[\]#]/g;
 const MASS_MENTION = /@(everyone|here)/gi;
 
-/**
- * Makes untrusted text safe to quote on one line: lone surrogates become U+FFFD, control and
- * bidi-override characters go, and every run of white space becomes one space.
- */
-export function clean(text: string): string {
-  return text.replace(LONE_SURROGATE, "\uFFFD").replace(INVISIBLE, "").replace(/\s+/g, " ");
-}
+/** Makes untrusted text safe to quote on one line (the core's rule for every platform). */
+export const clean = toDisplayText;
 
 /**
  * Escapes Discord Markdown so text shows as written: no formatting, no masked links, no

@@ -1,5 +1,6 @@
 import {
   assertNever,
+  toDisplayText,
   toSegments,
   sourceUrl,
   type Answer,
@@ -30,11 +31,9 @@ export const TERMINAL_HELP = [
   ":as discord | :as slack (the payload those platforms would get for the last answer), :quit.",
 ].join("\n");
 
-// Terminal control sequences in seed text could move the cursor or recolour the screen.
-function safe(text: string): string {
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, " ");
-}
+// Terminal control sequences in seed text could move the cursor or recolour the screen, and
+// bidi overrides could make a quote read differently from what it says.
+const safe = toDisplayText;
 
 function paint(segment: Segment, color: boolean): string {
   const text = safe(segment.text);

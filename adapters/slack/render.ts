@@ -1,5 +1,6 @@
 import {
   assertNever,
+  toDisplayText,
   sourceUrl,
   toSegments,
   type Answer,
@@ -51,7 +52,7 @@ export interface RenderOptions {
 
 /** Escapes the three characters mrkdwn treats as control, so no text becomes a mention or link. */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return toDisplayText(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 /** Escapes `text` and cuts it, at a character, so the escaped form fits in `max`. */

@@ -93,7 +93,9 @@ describe("npm run discord", () => {
       const reply = await fake.waitForRequest(
         (r: RecordedRequest) => r.method === "POST" && r.body?.message_reference?.message_id === id,
       );
-      expect(reply.body.embeds[0].description).toContain("five questions a minute");
+      expect(String(reply.body.embeds[0].description).replace(/[*_]/g, "")).toContain(
+        "five questions a minute",
+      );
       child.kill("SIGTERM");
       const { code, output } = await exited;
       expect(code).toBe(0);
