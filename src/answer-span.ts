@@ -3,8 +3,8 @@ import { LEADING_JUNK, patternSpans } from "./answer-phrase.ts";
 import type { AnswerType } from "./question.ts";
 import { normalizeWord, stem } from "./tokenize.ts";
 
-/** Longest answer phrase considered, in words (SQuAD answers average about three). */
-const MAX_WORDS = 6;
+/** Longest answer phrase considered, in words (SQuAD answers average between two and three). */
+const MAX_WORDS = 8;
 const TYPES: readonly AnswerType[] = ["date", "number", "person", "place", "other"];
 const COPULA = new Set([
   "is",
@@ -44,6 +44,12 @@ export const SPAN_FEATURES = [
   "beforeFirst", // ends right before the sentence's first question word
   "afterLast", // starts right after its last question word
   "short", // two characters or fewer ("L", "T"): rarely an answer
+  "len6", // six words or more
+  "endsAtBoundary", // followed by punctuation, the sentence's end or a question word
+  "startsAtBoundary", // preceded by punctuation, the sentence's start or a question word
+  "crossesComma",
+  "focusNear", // the word a "what X" question asks about is within three words
+  "crossesParenthesis",
   "wordLength", // mean word length / 8
   "lowercase", // no capital letter at all
   "subject:beforeFirst",
@@ -62,57 +68,63 @@ export type SpanFeature = (typeof SPAN_FEATURES)[number];
 
 /** Weights learned on the tune half of squad-dev-a by `npm run train -- --target phrase`. */
 export const DEFAULT_SPAN_WEIGHTS: Readonly<Record<string, number>> = {
-  len1: 0.211,
+  len1: 0.191,
   len2: 0.182,
-  len3: 0.14,
-  len4: 0.135,
-  len5: 0.133,
-  capitalised: -0.148,
-  someCapital: 0.016,
-  digit: 0.051,
-  date: -0.271,
-  number: -0.086,
-  adjacent: -0.109,
-  near: 0.282,
-  after: -0.01,
-  before: 0.002,
-  sentenceStart: 0.03,
-  parenthesis: -0.111,
-  afterCopula: -0.038,
-  commaAfter: 0.031,
-  window: 0.002,
-  beforeFirst: -0.13,
-  afterLast: 0.014,
-  short: -0.051,
-  wordLength: 0.058,
-  lowercase: -0.005,
-  "subject:beforeFirst": 0.028,
-  "object:afterLast": -0.053,
-  "date:capitalised": 0.299,
-  "date:digit": 0.388,
-  "date:date": 0.774,
-  "date:number": 0.095,
-  "date:len1": -0.062,
-  "number:capitalised": -0.42,
-  "number:digit": 0.15,
-  "number:date": -0.112,
-  "number:number": 0.437,
-  "number:len1": 0.13,
-  "person:capitalised": 0.57,
-  "person:digit": -0.518,
-  "person:date": -0.1,
-  "person:number": -0.054,
-  "person:len1": -0.168,
-  "place:capitalised": 0.377,
-  "place:digit": -0.174,
-  "place:date": -0.162,
-  "place:number": 0.076,
-  "place:len1": -0.023,
-  "other:capitalised": 0.329,
-  "other:digit": 0.004,
-  "other:date": 0.028,
-  "other:number": 0.06,
-  "other:len1": -0.067,
+  len3: 0.138,
+  len4: 0.118,
+  len5: 0.096,
+  capitalised: -0.131,
+  someCapital: 0.019,
+  digit: 0.027,
+  date: -0.235,
+  number: -0.093,
+  adjacent: -0.263,
+  near: 0.484,
+  after: -0.009,
+  before: -0.036,
+  sentenceStart: 0.061,
+  parenthesis: -0.128,
+  afterCopula: -0.04,
+  commaAfter: -0.04,
+  window: 0.014,
+  beforeFirst: -0.139,
+  afterLast: -0.001,
+  short: -0.054,
+  len6: 0.075,
+  endsAtBoundary: 0.122,
+  startsAtBoundary: 0.001,
+  crossesComma: -0.126,
+  focusNear: 0.225,
+  crossesParenthesis: -0.211,
+  wordLength: 0.074,
+  lowercase: -0.008,
+  "subject:beforeFirst": 0.041,
+  "object:afterLast": -0.094,
+  "date:capitalised": 0.308,
+  "date:digit": 0.334,
+  "date:date": 0.895,
+  "date:number": 0.122,
+  "date:len1": -0.103,
+  "number:capitalised": -0.54,
+  "number:digit": 0.177,
+  "number:date": -0.065,
+  "number:number": 0.519,
+  "number:len1": 0.131,
+  "person:capitalised": 0.645,
+  "person:digit": -0.663,
+  "person:date": -0.241,
+  "person:number": -0.192,
+  "person:len1": -0.142,
+  "place:capitalised": 0.407,
+  "place:digit": -0.078,
+  "place:date": -0.118,
+  "place:number": 0.082,
+  "place:len1": -0.038,
+  "other:capitalised": 0.352,
+  "other:digit": 0.055,
+  "other:date": -0.005,
+  "other:number": 0.074,
+  "other:len1": -0.056,
 };
 
 interface Word {
@@ -150,6 +162,7 @@ export function spanCandidates(
   type: AnswerType,
   questionTerms: ReadonlySet<string>,
   form: "subject" | "object" | "other" = "other",
+  focus: string | null = null,
 ): SpanCandidate[] {
   const words = wordsOf(text, questionTerms);
   const dates = patternSpans(text, "date");
@@ -174,13 +187,25 @@ export function spanCandidates(
       const date = inside(dates, span);
       const number = inside(numbers, span);
       const prev = words[i - 1];
+      const startsAtBoundary =
+        i === 0 ||
+        /[,;:()"“”]\s*$/.test(text.slice(Math.max(0, first.start - 2), first.start)) ||
+        Boolean(prev?.question);
+      const endsAtBoundary =
+        j === words.length - 1 ||
+        /^\s*[,;:.!?()"“”]/.test(text.slice(last.end, last.end + 2)) ||
+        Boolean(words[j + 1]?.question);
+      const focusNear =
+        focus !== null &&
+        words.slice(Math.max(0, i - 3), j + 4).some((w) => w.question && stem(w.norm) === focus);
       const values: Record<string, number> = {
+        focusNear: focusNear ? 1 : 0,
         bias: 1,
         len1: n === 1 ? 1 : 0,
         len2: n === 2 ? 1 : 0,
         len3: n === 3 ? 1 : 0,
         len4: n === 4 ? 1 : 0,
-        len5: n >= 5 ? 1 : 0,
+        len5: n === 5 ? 1 : 0,
         capitalised: capitalised ? 1 : 0,
         someCapital: ws.some((w) => w.capital) ? 1 : 0,
         digit: digit ? 1 : 0,
@@ -196,6 +221,11 @@ export function spanCandidates(
         commaAfter: text[last.end] === "," ? 1 : 0,
         window: qIndex.filter((q) => q >= i - 3 && q <= j + 3).length / 3,
         short: last.end - first.start <= 2 ? 1 : 0,
+        len6: n >= 6 ? 1 : 0,
+        crossesComma: text.slice(first.start, last.end).includes(",") && !number ? 1 : 0,
+        crossesParenthesis: /[()]/.test(text.slice(first.start, last.end)) ? 1 : 0,
+        endsAtBoundary: endsAtBoundary ? 1 : 0,
+        startsAtBoundary: startsAtBoundary ? 1 : 0,
         wordLength: ws.reduce((a, w) => a + w.norm.length, 0) / n / 8,
         lowercase: ws.every((w) => !w.capital) ? 1 : 0,
         beforeFirst: qIndex[0] !== undefined && qIndex[0] - j <= 2 && qIndex[0] > j ? 1 : 0,
@@ -217,6 +247,11 @@ export function spanCandidates(
         [`${type}:date`]: date ? 1 : 0,
         [`${type}:number`]: number ? 1 : 0,
         [`${type}:len1`]: n === 1 ? 1 : 0,
+        [`${type}:len4`]: n >= 4 ? 1 : 0,
+        [`${type}:endsAtBoundary`]: endsAtBoundary ? 1 : 0,
+        [`${type}:len2`]: n === 2 ? 1 : 0,
+        [`${type}:startsAtBoundary`]: startsAtBoundary ? 1 : 0,
+        [`${type}:near`]: Number.isFinite(distance) ? 1 / (1 + distance) : 0,
       };
       out.push({ span, features: SPAN_FEATURES.map((f) => values[f] ?? 0) });
     }
@@ -230,12 +265,13 @@ export function pickAnswer(
   type: AnswerType,
   questionTerms: ReadonlySet<string>,
   form: "subject" | "object" | "other" = "other",
+  focus: string | null = null,
   weights: Readonly<Record<string, number>> = DEFAULT_SPAN_WEIGHTS,
 ): Span | null {
   const w = SPAN_FEATURES.map((f) => weights[f] ?? 0);
   let best: Span | null = null;
   let bestScore = -Infinity;
-  for (const c of spanCandidates(text, type, questionTerms, form)) {
+  for (const c of spanCandidates(text, type, questionTerms, form, focus)) {
     let score = 0;
     for (let k = 0; k < w.length; k++) score += (w[k] ?? 0) * (c.features[k] ?? 0);
     if (score > bestScore) {

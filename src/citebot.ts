@@ -1,5 +1,6 @@
 import type { Answer, AnswerPhrase, DocumentInfo, Excerpt, Responder } from "./answer.ts";
 import { pickAnswer } from "./answer-span.ts";
+import { confidenceOf } from "./confidence.ts";
 import { buildCorpus, type Corpus } from "./corpus.ts";
 import { toExcerpt } from "./excerpt.ts";
 import { formatOf } from "./document.ts";
@@ -14,10 +15,10 @@ export interface CitebotOptions {
   /** Most excerpts in one answer (1–3). Default 3. */
   maxExcerpts?: number;
   /**
-   * Least share of the question's term weight (IDF) that the best sentence, with its passage
-   * and heading, must hold; below it the answer is "not found". Default DEFAULT_MIN_COVERAGE.
+   * Least confidence (0–1, see confidence.ts) that the seeds answer the question; below it the
+   * answer is "not found". Default DEFAULT_MIN_CONFIDENCE.
    */
-  minCoverage?: number;
+  minConfidence?: number;
   /** Sentence-ranking weights. Default {@link DEFAULT_WEIGHTS}. */
   weights?: RankWeights;
 }
@@ -35,14 +36,20 @@ export interface Citebot extends Responder {
   readonly stats: CorpusStats;
   readonly corpus: Corpus;
   readonly index: SearchIndex;
-  /** How much of the question the best sentence covers (0–1), as compared with `minCoverage`. */
+  /** How sure citebot is that the seeds answer the question (0–1), as compared with `minConfidence`. */
   confidence(question: string): number;
 }
 
-/** Default least coverage for an answer; see `npm run eval` for the trade-off. */
-export const DEFAULT_MIN_COVERAGE = 0.38;
+/** Default least confidence for an answer; `npm run eval` shows the trade-off. */
+export const DEFAULT_MIN_CONFIDENCE = 0.55;
+/** Excerpts after the first must still hold this share of the question (IDF-weighted). */
+const MIN_EXTRA_COVERAGE = 0.3;
 
-const DEFAULTS = { maxExcerpts: 3, minCoverage: DEFAULT_MIN_COVERAGE, weights: DEFAULT_WEIGHTS };
+const DEFAULTS = {
+  maxExcerpts: 3,
+  minConfidence: DEFAULT_MIN_CONFIDENCE,
+  weights: DEFAULT_WEIGHTS,
+};
 
 /** Replaces unknown question words with the closest indexed word ("agre" → "agree"). */
 function correctSpelling(
@@ -78,7 +85,7 @@ export function createCitebot(
   index: SearchIndex,
   options: CitebotOptions = {},
 ): Citebot {
-  const { maxExcerpts, minCoverage, weights } = { ...DEFAULTS, ...options };
+  const { maxExcerpts, minConfidence, weights } = { ...DEFAULTS, ...options };
   const stats: CorpusStats = {
     documents: corpus.documents.length,
     passages: corpus.passages.length,
@@ -106,7 +113,7 @@ export function createCitebot(
     const spelling = fixes.size > 0 ? respell(question.text, fixes) : undefined;
     const hits = rankSentences(question, terms, index, corpus, weights);
     const best = hits[0];
-    if (!best || best.coverage < minCoverage) {
+    if (!best || confidenceOf(best, terms, index) < minConfidence) {
       return {
         kind: "not_found",
         question: question.text,
@@ -118,8 +125,7 @@ export function createCitebot(
     const cited = new Set<string>();
     for (const hit of hits) {
       if (excerpts.length >= maxExcerpts) break;
-      // Further excerpts need only most of the coverage the first one needed.
-      if (excerpts.length > 0 && hit.coverage < minCoverage * 0.8) continue;
+      if (excerpts.length > 0 && hit.coverage < MIN_EXTRA_COVERAGE) continue;
       const key = `${hit.passage.id}:${hit.sentence}`;
       if (cited.has(key)) continue;
       cited.add(key);
@@ -133,7 +139,7 @@ export function createCitebot(
         question: question.text,
         suggestions: { titles: titlesOf(hits) },
       };
-    const span = pickAnswer(first.text, question.type, termSet, question.form);
+    const span = pickAnswer(first.text, question.type, termSet, question.form, question.focus);
     const answer: AnswerPhrase | undefined = span
       ? {
           text: first.text.slice(span.start, span.end),
@@ -147,14 +153,8 @@ export function createCitebot(
 
   function confidence(raw: string): number {
     const question = parseQuestion(raw);
-    const hits = rankSentences(
-      question,
-      correctSpelling(question, index).terms,
-      index,
-      corpus,
-      weights,
-    );
-    return hits[0]?.coverage ?? 0;
+    const { terms } = correctSpelling(question, index);
+    return confidenceOf(rankSentences(question, terms, index, corpus, weights)[0], terms, index);
   }
 
   return { ask, confidence, documents: () => documents, stats, corpus, index };

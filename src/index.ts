@@ -37,7 +37,7 @@ export {
   type Env,
 } from "./config.ts";
 export {
-  DEFAULT_MIN_COVERAGE,
+  DEFAULT_MIN_CONFIDENCE,
   createCitebot,
   createCitebotFromTexts,
   type Citebot,
@@ -65,3 +65,9 @@ export {
   spanCandidates,
   type SpanFeature,
 } from "./answer-span.ts";
+export {
+  CONFIDENCE_FEATURES,
+  CONFIDENCE_WEIGHTS,
+  confidenceFeatures,
+  confidenceOf,
+} from "./confidence.ts";

@@ -1,4 +1,4 @@
-import { tokenize, type Token } from "./tokenize.ts";
+import { isStopWord, stem, tokenize, type Token } from "./tokenize.ts";
 
 /** The kind of phrase a question asks for, used to prefer sentences that hold one. */
 export type AnswerType = "date" | "number" | "person" | "place" | "other";
@@ -17,6 +17,8 @@ export interface Question {
   type: AnswerType;
   /** Whether the question word is the sentence's subject or an object (see questionFormOf). */
   form: "subject" | "object" | "other";
+  /** The stemmed noun right after "what"/"which" ("What color…" → "color"), if any. */
+  focus: string | null;
 }
 
 const TYPE_PATTERNS: readonly [AnswerType, RegExp][] = [
@@ -73,12 +75,27 @@ export function questionFormOf(text: string): "subject" | "object" | "other" {
     : "subject";
 }
 
+/** The word a "what X"/"which X" question asks about, stemmed; null for other questions. */
+export function focusOf(text: string): string | null {
+  const m = /\b(?:what|which)\s+([a-z]+)/i.exec(text);
+  const word = m?.[1]?.toLowerCase();
+  if (!word || isStopWord(word)) return null;
+  return stem(word);
+}
+
 /** Cleans, trims and analyses a question. */
 export function parseQuestion(raw: string): Question {
   const text = clean(raw).slice(0, MAX_QUESTION_LENGTH).trim();
   const tokens = tokenize(text);
   const terms = [...new Set(tokens.map((t) => t.term))].slice(0, MAX_TERMS);
-  return { text, tokens, terms, type: answerTypeOf(text), form: questionFormOf(text) };
+  return {
+    text,
+    tokens,
+    terms,
+    type: answerTypeOf(text),
+    form: questionFormOf(text),
+    focus: focusOf(text),
+  };
 }
 
 // Control, zero-width and direction-override characters: invisible, and used to spoof text.

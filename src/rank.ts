@@ -82,6 +82,10 @@ export interface SentenceHit {
   own: number;
   /** Share found in the sentence, its passage or its heading, farther words weighing less. */
   coverage: number;
+  /** The passage's BM25 score over the question's total IDF: how strongly it matched at all. */
+  passageStrength: number;
+  /** Whether the question's rarest word occurs in the passage or its heading. */
+  rarestInPassage: boolean;
 }
 
 /** IDF of question terms absent from the sentence but sharing a 5-letter start with one of its words. */
@@ -185,6 +189,7 @@ export function rankSentences(
       for (const t of qset) if (set.has(t)) matched++;
       const candidates =
         question.type === "other" ? 0 : candidatesOf(texts[i] ?? "", question.type, qset).length;
+      const soft = softShare(qset, set, idf) / total;
       const features = [
         own,
         neighbours,
@@ -202,7 +207,7 @@ export function rankSentences(
         matchedTokens >= 2 ? matchedTokens / (last - first + 1) : 0,
         Math.log1p(candidates),
         own * own,
-        softShare(qset, set, idf) / total,
+        soft,
         weigh(sets[i - 1] ?? new Set(), [set, sets[i + 1] ?? new Set()]) / total,
         weigh(sets[i + 1] ?? new Set(), [set, sets[i - 1] ?? new Set()]) / total,
         bm25(tokens, qset, idf) / total,
@@ -213,6 +218,8 @@ export function rankSentences(
         passage,
         sentence: i,
         score,
+        passageStrength: hit.score / total,
+        rarestInPassage: passageSet.has(rarest) || sectionSet.has(rarest),
         features,
         own,
         // Words found farther from the sentence are weaker evidence that the seeds cover the

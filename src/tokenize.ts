@@ -20,7 +20,7 @@ const STOP_WORDS = new Set(
     "i me my we us our you your he him his she her it its they them their this that these those " +
     "what which who whom whose when where why how whats whos " +
     "can could shall should will would may might must " +
-    "not no so if there here also too very just any some such each other " +
+    "not no so if there here also too very just any some such each other many much " +
     "s t d ll m re ve"
   ).split(" "),
 );

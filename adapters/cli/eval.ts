@@ -4,7 +4,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import {
-  DEFAULT_MIN_COVERAGE,
+  DEFAULT_MIN_CONFIDENCE,
   createCitebotFromTexts,
   loadSeeds,
   openCitebot,
@@ -22,7 +22,7 @@ const questionsFile = path.resolve(
 );
 const split = flag(args, "split", "all") ?? "all";
 const misses = flag(args, "misses");
-const minCoverage = Number(flag(args, "min-coverage", String(DEFAULT_MIN_COVERAGE)));
+const minConfidence = Number(flag(args, "min-confidence", String(DEFAULT_MIN_CONFIDENCE)));
 
 const all = readQuestions(questionsFile);
 const docs = [...new Set(all.map((q) => q.doc))].sort();
@@ -30,7 +30,7 @@ const docs = [...new Set(all.map((q) => q.doc))].sort();
 const half = (doc: string) => (docs.indexOf(doc) % 2 === 0 ? "tune" : "check");
 const questions = split === "all" ? all : all.filter((q) => half(q.doc) === split);
 
-const bot = await openCitebot({ seedsDir, cacheDir: null, minCoverage });
+const bot = await openCitebot({ seedsDir, cacheDir: null, minConfidence });
 let p1 = 0;
 let mrr = 0;
 let answered = 0;
@@ -100,15 +100,15 @@ if (!args.flags.has("no-abstention")) {
   const c = await confidences();
   const rate = (xs: number[], ok: (x: number) => boolean) =>
     round(xs.filter(ok).length / Math.max(1, xs.length));
-  const table = [0.25, 0.3, 0.35, 0.37, 0.4, 0.45, 0.5, 0.6].map((t) => ({
+  const table = [0.2, 0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8].map((t) => ({
     threshold: t,
     in_corpus_answered: rate(c.inside, (x) => x >= t),
     out_of_corpus_not_found: rate(c.outside, (x) => x < t),
   }));
   report["abstention"] = {
-    threshold: DEFAULT_MIN_COVERAGE,
-    in_corpus_answered: rate(c.inside, (x) => x >= DEFAULT_MIN_COVERAGE),
-    out_of_corpus_not_found: rate(c.outside, (x) => x < DEFAULT_MIN_COVERAGE),
+    threshold: DEFAULT_MIN_CONFIDENCE,
+    in_corpus_answered: rate(c.inside, (x) => x >= DEFAULT_MIN_CONFIDENCE),
+    out_of_corpus_not_found: rate(c.outside, (x) => x < DEFAULT_MIN_CONFIDENCE),
     table,
   };
 }

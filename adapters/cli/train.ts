@@ -1,9 +1,14 @@
-// npm run train -- [--target sentence|phrase] [--seeds DIR] [--questions FILE] [--split tune|check|all] [--epochs N]
+// npm run train -- [--target sentence|phrase|abstain] [--seeds DIR] [--questions FILE] [--split tune|check|all] [--epochs N]
 // Learns weights with an averaged perceptron on the top-1 decision: the sentence-ranking weights
-// (src/rank.ts DEFAULT_WEIGHTS) or the answer-phrase weights (src/answer-span.ts). Trained on
-// the tune half of squad-dev-a by default; `npm run eval -- --split check` confirms.
+// (src/rank.ts DEFAULT_WEIGHTS) or the answer-phrase weights (src/answer-span.ts); or fits the
+// abstention model (src/confidence.ts). Trained on the tune half of squad-dev-a by default;
+// `npm run eval -- --split check` confirms. Paste the printed weights into the source.
 import path from "node:path";
 import {
+  CONFIDENCE_FEATURES,
+  confidenceFeatures,
+  createCitebotFromTexts,
+  loadSeeds,
   DEFAULT_SPAN_WEIGHTS,
   DEFAULT_WEIGHTS,
   FEATURE_NAMES,
@@ -30,6 +35,54 @@ const questions = all.filter(
   (q) => split === "all" || (docs.indexOf(q.doc) % 2 === 0 ? "tune" : "check") === split,
 );
 
+if (flag(args, "target") === "abstain") {
+  await trainAbstention();
+  process.exit(0);
+}
+
+/**
+ * Fits the answer-or-abstain logistic regression (src/confidence.ts): within the chosen half,
+ * articles alternate between two corpora, and each article's questions are asked against the
+ * corpus that has it (answer) and the one that lacks it (abstain).
+ */
+async function trainAbstention(): Promise<void> {
+  const { files } = await loadSeeds(seedsDir);
+  const mine = docs.filter((d) => questions.some((q) => q.doc === d));
+  const rows: { y: number; f: number[] }[] = [];
+  for (const side of [0, 1]) {
+    const inCorpus = mine.filter((_, i) => i % 2 === side);
+    const sub = createCitebotFromTexts(
+      files.filter((f) => inCorpus.includes(path.basename(f.doc))),
+    );
+    for (const q of questions) {
+      const question = parseQuestion(q.question);
+      const best = rankSentences(question, question.terms, sub.index, sub.corpus)[0];
+      const f = best
+        ? confidenceFeatures(best, question.terms, sub.index)
+        : CONFIDENCE_FEATURES.map((_, i) => (i === 0 ? 1 : 0));
+      rows.push({ y: inCorpus.includes(q.doc) ? 1 : 0, f });
+    }
+  }
+  let w: number[] = CONFIDENCE_FEATURES.map((name) => (name === "coverage" ? 1 : 0));
+  for (let it = 0; it < 3000; it++) {
+    const g = w.map(() => 0);
+    for (const { y, f } of rows) {
+      const p = 1 / (1 + Math.exp(-f.reduce((a, x, i) => a + x * (w[i] ?? 0), 0)));
+      f.forEach((x, i) => (g[i] = (g[i] ?? 0) + (p - y) * x));
+    }
+    w = w.map((wi, i) => wi - 0.5 * ((g[i] ?? 0) / rows.length + 1e-4 * wi));
+  }
+  console.log(
+    JSON.stringify(
+      Object.fromEntries(
+        CONFIDENCE_FEATURES.map((k, i) => [k, Math.round((w[i] ?? 0) * 1000) / 1000]),
+      ),
+      null,
+      2,
+    ),
+  );
+}
+
 const bot = await openCitebot({ seedsDir, cacheDir: null });
 const target = flag(args, "target", "sentence");
 const names: readonly string[] = target === "phrase" ? SPAN_FEATURES : FEATURE_NAMES;
@@ -53,6 +106,7 @@ if (target === "phrase") {
       question.type,
       new Set(question.terms),
       question.form,
+      question.focus,
     );
     const f1 = candidates.map((c) =>
       f1Score(first.text.slice(c.span.start, c.span.end), q.answers),

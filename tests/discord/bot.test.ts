@@ -85,8 +85,11 @@ describe("messages", () => {
     const id = fake.message({ content: mention("what is the rate limit?") });
     const reply = await replyTo(id);
     const embed = reply.body.embeds[0];
-    // The core's answer phrase ("five questions") is bold and underlined inside the quote.
-    expect(embed.description).toContain("__**five questions**__ a minute per user");
+    // The core's answer phrase is bold and underlined inside the quoted sentence.
+    expect(embed.description).toMatch(/__\*\*[^*_]+\*\*__/);
+    expect(String(embed.description).replace(/[*_]/g, "")).toContain(
+      "The rate limit is five questions a minute per user.",
+    );
     expect(embed.description).toContain("**[1]**");
     expect(embed.fields[0].value).toBe("**[1]** [FAQ](https://x.test/seeds/faq.md#L3) — faq.md:3");
     expect(reply.body.allowed_mentions).toEqual({ parse: [] });

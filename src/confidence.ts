@@ -1,0 +1,73 @@
+import { FEATURE_NAMES, type SentenceHit } from "./rank.ts";
+import type { SearchIndex } from "./search-index.ts";
+
+/** What the answer-or-abstain decision looks at, in this order. */
+export const CONFIDENCE_FEATURES = [
+  "bias",
+  "coverage", // IDF share of the question found around the best sentence (see rank.ts)
+  "own", // … in the sentence itself
+  "soft", // … met only through a shared 5-letter word start
+  "section", // … only in its heading
+  "rarest", // the question's rarest word is in the passage or heading
+  "unknown", // IDF share of question words the seeds never use
+  "terms", // log of the number of question terms
+  "strength", // the passage's BM25 score over the question's IDF
+] as const;
+
+/**
+ * Logistic-regression weights: fitted on the tune half of squad-dev-a, each article's questions
+ * asked against corpora with and without it (`npm run train -- --target abstain`).
+ */
+export const CONFIDENCE_WEIGHTS: Readonly<Record<(typeof CONFIDENCE_FEATURES)[number], number>> = {
+  bias: -5.895,
+  coverage: 3.821,
+  own: 2.415,
+  soft: 1.549,
+  section: 0.386,
+  rarest: -0.542,
+  unknown: -3.743,
+  terms: 0.392,
+  strength: 6.796,
+};
+
+const SOFT = FEATURE_NAMES.indexOf("soft");
+const SECTION = FEATURE_NAMES.indexOf("section");
+
+/** The decision's inputs for the best sentence of a question. */
+export function confidenceFeatures(
+  best: SentenceHit,
+  terms: readonly string[],
+  index: SearchIndex,
+): number[] {
+  let total = 0;
+  let unknown = 0;
+  for (const t of terms) {
+    const idf = index.idf(t);
+    total += idf;
+    if (!index.knows(t)) unknown += idf;
+  }
+  return [
+    1,
+    best.coverage,
+    best.own,
+    best.features[SOFT] ?? 0,
+    best.features[SECTION] ?? 0,
+    best.rarestInPassage ? 1 : 0,
+    total > 0 ? unknown / total : 0,
+    Math.log1p(terms.length),
+    best.passageStrength,
+  ];
+}
+
+/** How sure citebot is that the seeds answer the question, from 0 to 1. */
+export function confidenceOf(
+  best: SentenceHit | undefined,
+  terms: readonly string[],
+  index: SearchIndex,
+): number {
+  if (!best) return 0;
+  const f = confidenceFeatures(best, terms, index);
+  let z = 0;
+  CONFIDENCE_FEATURES.forEach((name, i) => (z += CONFIDENCE_WEIGHTS[name] * (f[i] ?? 0)));
+  return 1 / (1 + Math.exp(-z));
+}
