@@ -23,9 +23,15 @@ const NAME =
   /\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:of|de|da|del|la|le|von|van|der|the|and|bin|al)\s+)?\p{Lu}[\p{L}\p{M}'’.-]*)*/gu;
 const CHUNK = /[^,;:()"“”.!?]+/g;
 
-/** Dates and numbers in `text`, as the regular expressions above find them. */
-export function patternSpans(text: string, kind: "date" | "number"): Span[] {
-  return spans(kind === "date" ? DATE : NUMBER, text);
+// An amount without a trailing unit word: "$8 million", "29.7%", "2,249".
+const AMOUNT = new RegExp(
+  `(?:[$£€¥]\\s?)?\\d[\\d,.]*\\d?(?:\\s?(?:%|percent|per cent))?(?:\\s(?:million|billion|thousand|hundred|trillion))?`,
+  "gi",
+);
+
+/** Dates, numbers (with a unit word) or bare amounts in `text`. */
+export function patternSpans(text: string, kind: "date" | "number" | "amount"): Span[] {
+  return spans(kind === "date" ? DATE : kind === "number" ? NUMBER : AMOUNT, text);
 }
 
 function spans(re: RegExp, text: string): Span[] {

@@ -281,7 +281,7 @@ export function pickAnswer(
   }
   if (!best) return null;
   // Never cut an amount or a date in two: "$8" of "$8 million" grows to the whole amount.
-  for (const p of [...patternSpans(text, "number"), ...patternSpans(text, "date")]) {
+  for (const p of [...patternSpans(text, "amount"), ...patternSpans(text, "date")]) {
     if (p.start < best.end && best.start < p.end) {
       best = { start: Math.min(best.start, p.start), end: Math.max(best.end, p.end) };
     }

@@ -89,6 +89,31 @@ const RANKING: [question: string, first: string, why: string][] = [
     "'replace' meets 'replacing' by stemming",
   ],
   [
+    "By whom was the deal reached?",
+    "The deal was reached by the government of President Park Geun-hye",
+    "passive voice: 'by whom … reached' meets the passive sentence word for word",
+  ],
+  [
+    "In which year, after months of street protests and turmoil, was the president impeached?",
+    "who was impeached in 2016 after months of turmoil and street protests",
+    "the question word is far from what it asks about; the year must come from its surroundings",
+  ],
+  [
+    "Out of 47 victims, how many accepted?",
+    "In 2015, when there were 47, 36 accepted the settlement",
+    "numbers are terms: '47' occurs only in this sentence",
+  ],
+  [
+    "Who was impeeched?",
+    "who was impeached in 2016",
+    "misspelling: 'impeeched' is corrected to 'impeached', the only sentence with it",
+  ],
+  [
+    "How many Korean women do activists estimate were forced to work in brothels?",
+    "as many as 200,000 Korean women forced to work in the brothels",
+    "'how many' is a question phrase, not a topic word: 'many' in 'as many as' must not be needed",
+  ],
+  [
     "Which countries are in contention over comfort women?",
     "contention between Japan and neighbours China and North and South Korea",
     "'contention' occurs once; 'comfort women' occurs in many sentences",
@@ -113,6 +138,30 @@ describe("ranking over the bundled seed", () => {
     expect(first.doc).toBe(SEED);
     expect(first.line).toBe(11);
   });
+});
+
+// question → the phrase marked as the answer inside the first excerpt, and why.
+const ANSWER_PHRASES: [question: string, phrase: string, why: string][] = [
+  ["How much did Tokyo agree to pay?", "$8 million", "'how much' asks for an amount, kept whole"],
+  [
+    "When was Park Geun-hye impeached?",
+    "2016",
+    "'when' asks for a date: the year next to 'impeached'",
+  ],
+  ["Who responded Tuesday?", "Kono", "'who' asks for a name: the capitalised word before the verb"],
+  ["Out of 47 victims, how many accepted?", "36", "a number that is not in the question"],
+];
+
+describe("answer phrase", () => {
+  for (const [question, phrase, why] of ANSWER_PHRASES) {
+    it(`${question} → “${phrase}” (${why})`, () => {
+      const answer = bot.ask(question);
+      if (answer.kind !== "answer") throw new Error(`expected an answer, got ${answer.kind}`);
+      expect(answer.answer?.text).toBe(phrase);
+      const first = answer.excerpts[0];
+      expect(first && seedText.slice(answer.answer?.start, answer.answer?.end)).toBe(phrase);
+    });
+  }
 });
 
 describe("abstention", () => {
