@@ -25,7 +25,7 @@ const CHUNK = /[^,;:()"“”.!?]+/g;
 
 // An amount without a trailing unit word: "$8 million", "29.7%", "2,249".
 const AMOUNT = new RegExp(
-  `(?:[$£€¥]\\s?)?\\d[\\d,.]*\\d?(?:\\s?(?:%|percent|per cent))?(?:\\s(?:million|billion|thousand|hundred|trillion))?`,
+  `(?:[$£€¥]\\s?)?\\d(?:[\\d,.]*\\d)?(?:\\s?(?:%|percent|per cent))?(?:\\s(?:million|billion|thousand|hundred|trillion))?`,
   "gi",
 );
 
