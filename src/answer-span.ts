@@ -1,6 +1,7 @@
 import type { Span } from "./answer.ts";
 import { LEADING_JUNK, patternSpans } from "./answer-phrase.ts";
 import type { AnswerType } from "./question.ts";
+import { DEFAULT_SPAN_WEIGHTS } from "./learned-weights.ts";
 import { normalizeWord, stem } from "./tokenize.ts";
 
 /** Longest answer phrase considered, in words (SQuAD answers average between two and three). */
@@ -65,67 +66,6 @@ export const SPAN_FEATURES = [
 
 /** One answer-phrase feature. */
 export type SpanFeature = (typeof SPAN_FEATURES)[number];
-
-/** Weights learned on the tune half of squad-dev-a by `npm run train -- --target phrase`. */
-export const DEFAULT_SPAN_WEIGHTS: Readonly<Record<string, number>> = {
-  len1: 0.191,
-  len2: 0.182,
-  len3: 0.138,
-  len4: 0.118,
-  len5: 0.096,
-  capitalised: -0.131,
-  someCapital: 0.019,
-  digit: 0.027,
-  date: -0.235,
-  number: -0.093,
-  adjacent: -0.263,
-  near: 0.484,
-  after: -0.009,
-  before: -0.036,
-  sentenceStart: 0.061,
-  parenthesis: -0.128,
-  afterCopula: -0.04,
-  commaAfter: -0.04,
-  window: 0.014,
-  beforeFirst: -0.139,
-  afterLast: -0.001,
-  short: -0.054,
-  len6: 0.075,
-  endsAtBoundary: 0.122,
-  startsAtBoundary: 0.001,
-  crossesComma: -0.126,
-  focusNear: 0.225,
-  crossesParenthesis: -0.211,
-  wordLength: 0.074,
-  lowercase: -0.008,
-  "subject:beforeFirst": 0.041,
-  "object:afterLast": -0.094,
-  "date:capitalised": 0.308,
-  "date:digit": 0.334,
-  "date:date": 0.895,
-  "date:number": 0.122,
-  "date:len1": -0.103,
-  "number:capitalised": -0.54,
-  "number:digit": 0.177,
-  "number:date": -0.065,
-  "number:number": 0.519,
-  "number:len1": 0.131,
-  "person:capitalised": 0.645,
-  "person:digit": -0.663,
-  "person:date": -0.241,
-  "person:number": -0.192,
-  "person:len1": -0.142,
-  "place:capitalised": 0.407,
-  "place:digit": -0.078,
-  "place:date": -0.118,
-  "place:number": 0.082,
-  "place:len1": -0.038,
-  "other:capitalised": 0.352,
-  "other:digit": 0.055,
-  "other:date": -0.005,
-  "other:number": 0.074,
-  "other:len1": -0.056,
-};
 
 interface Word {
   start: number;
@@ -266,7 +206,7 @@ export function pickAnswer(
   questionTerms: ReadonlySet<string>,
   form: "subject" | "object" | "other" = "other",
   focus: string | null = null,
-  weights: Readonly<Record<string, number>> = DEFAULT_SPAN_WEIGHTS,
+  weights: Readonly<Partial<Record<SpanFeature, number>>> = DEFAULT_SPAN_WEIGHTS,
 ): Span | null {
   const w = SPAN_FEATURES.map((f) => weights[f] ?? 0);
   let best: Span | null = null;
@@ -288,3 +228,5 @@ export function pickAnswer(
   }
   return best;
 }
+
+export { DEFAULT_SPAN_WEIGHTS };

@@ -1,3 +1,4 @@
+import { CONFIDENCE_WEIGHTS } from "./learned-weights.ts";
 import { FEATURE_NAMES, type SentenceHit } from "./rank.ts";
 import type { SearchIndex } from "./search-index.ts";
 
@@ -13,22 +14,6 @@ export const CONFIDENCE_FEATURES = [
   "terms", // log of the number of question terms
   "strength", // the passage's BM25 score over the question's IDF
 ] as const;
-
-/**
- * Logistic-regression weights: fitted on the tune half of squad-dev-a, each article's questions
- * asked against corpora with and without it (`npm run train -- --target abstain`).
- */
-export const CONFIDENCE_WEIGHTS: Readonly<Record<(typeof CONFIDENCE_FEATURES)[number], number>> = {
-  bias: -5.895,
-  coverage: 3.821,
-  own: 2.415,
-  soft: 1.549,
-  section: 0.386,
-  rarest: -0.542,
-  unknown: -3.743,
-  terms: 0.392,
-  strength: 6.796,
-};
 
 const SOFT = FEATURE_NAMES.indexOf("soft");
 const SECTION = FEATURE_NAMES.indexOf("section");
@@ -71,3 +56,5 @@ export function confidenceOf(
   CONFIDENCE_FEATURES.forEach((name, i) => (z += CONFIDENCE_WEIGHTS[name] * (f[i] ?? 0)));
   return 1 / (1 + Math.exp(-z));
 }
+
+export { CONFIDENCE_WEIGHTS };

@@ -2,6 +2,7 @@ import { candidatesOf } from "./answer-phrase.ts";
 import type { Corpus, Passage } from "./corpus.ts";
 import type { Question } from "./question.ts";
 import type { SearchIndex } from "./search-index.ts";
+import { DEFAULT_WEIGHTS } from "./learned-weights.ts";
 import { tokenize } from "./tokenize.ts";
 
 /** What the sentence score looks at; each is one weight in {@link RankWeights.features}. */
@@ -31,6 +32,8 @@ export const FEATURE_NAMES = [
 /** One sentence-ranking feature. */
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
+export { DEFAULT_WEIGHTS };
+
 /** Sentence-ranking parameters. */
 export interface RankWeights {
   /** Passages taken from the index before their sentences are scored. */
@@ -38,37 +41,6 @@ export interface RankWeights {
   /** Weight of each feature in the linear sentence score. */
   features: Readonly<Record<FeatureName, number>>;
 }
-
-/**
- * The weights in use unless a caller passes others: learned by `npm run train` (an averaged
- * perceptron on the top-1 decision) on the tune half of squad-dev-a, and checked on the other
- * half with `npm run eval -- --split check`.
- */
-export const DEFAULT_WEIGHTS: RankWeights = {
-  passages: 12,
-  features: {
-    own: 0.679,
-    near: 0.664,
-    rest: 0.127,
-    section: 0.847,
-    passage: 0.472,
-    pairs: 0.023,
-    typed: 0.232,
-    matched: 0.066,
-    length: 0.041,
-    novel: -0.077,
-    first: -0.031,
-    rank: -0.057,
-    rarest: 0.037,
-    proximity: 0.05,
-    candidates: 0.037,
-    ownSquared: 0.298,
-    soft: 0.567,
-    previous: -0.319,
-    next: -0.549,
-    bm25: 0.042,
-  },
-};
 
 /** A scored sentence candidate. */
 export interface SentenceHit {
