@@ -3,7 +3,7 @@ import { buildCorpus } from "./corpus.ts";
 import { loadSeeds } from "./loader.ts";
 import type { Logger } from "./logger.ts";
 import { cacheFile, cacheKey, loadIndex, saveIndex } from "./persist.ts";
-import { buildIndex } from "./search-index.ts";
+import { buildIndexInBackground } from "./search-index.ts";
 
 /** Options for {@link openCitebot}. */
 export interface OpenOptions extends CitebotOptions {
@@ -52,7 +52,7 @@ export async function openCitebot(options: OpenOptions): Promise<OpenedCitebot> 
       logger?.warn(`rebuilding the index: ${loaded.reason}`);
   }
   const corpus = buildCorpus(files);
-  const index = buildIndex(corpus);
+  const index = await buildIndexInBackground(corpus);
   if (file) {
     try {
       await saveIndex(file, key, corpus, index);

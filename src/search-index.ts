@@ -98,13 +98,38 @@ function createIndex(
   };
 }
 
-/** Indexes every passage of the corpus (text and section heading). */
+/** Indexes every passage of the corpus (text and section heading), in one go. */
 export function buildIndex(corpus: Corpus): SearchIndex {
+  const steps = indexSteps(corpus);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * The same, pausing every few thousand passages so that a long-running front end keeps
+ * answering from its old index while a large corpus is re-indexed.
+ */
+export async function buildIndexInBackground(corpus: Corpus): Promise<SearchIndex> {
+  const steps = indexSteps(corpus);
+  let step = steps.next();
+  while (!step.done) {
+    await new Promise((resolve) => setImmediate(resolve));
+    step = steps.next();
+  }
+  return step.value;
+}
+
+/** Passages between pauses of {@link buildIndexInBackground}. */
+const PASSAGES_PER_STEP = 2000;
+
+function* indexSteps(corpus: Corpus): Generator<void, SearchIndex, void> {
   const ms = new MiniSearch(MINISEARCH_OPTIONS);
   const df = new Map<string, number>();
   const words = new Map<string, number>();
   const sectionTerms = new Map<string, string>();
   for (const p of corpus.passages) {
+    if (p.id > 0 && p.id % PASSAGES_PER_STEP === 0) yield;
     const doc = corpus.documents[p.docIndex];
     if (!doc) continue;
     const tokens = tokenize(doc.text.slice(p.start, p.end));
