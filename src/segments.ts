@@ -1,4 +1,6 @@
 import type { AnswerPhrase, Excerpt } from "./answer.ts";
+import { formatOf } from "./document.ts";
+import { markupSpans } from "./markup.ts";
 
 /** How a piece of an excerpt should be marked when rendered. */
 export type Mark = "plain" | "term" | "answer";
@@ -11,11 +13,16 @@ export interface Segment {
 
 /**
  * Splits an excerpt into plain, question-term and answer runs, so each platform only has to
- * wrap runs in its own markup. The answer phrase wins where it overlaps a term.
+ * wrap runs in its own markup. The answer phrase wins where it overlaps a term. Markdown and
+ * reST markup (emphasis marks, link syntax, roles) is left out: it would show as noise.
  */
 export function toSegments(excerpt: Excerpt, answer?: AnswerPhrase): Segment[] {
   const { text } = excerpt;
   const marks = new Array<Mark>(text.length).fill("plain");
+  const hidden = new Array<boolean>(text.length).fill(false);
+  for (const m of markupSpans(text, formatOf(excerpt.doc))) {
+    for (let i = m.start; i < m.end; i++) hidden[i] = true;
+  }
   for (const h of excerpt.highlights) {
     for (let i = Math.max(0, h.start); i < Math.min(text.length, h.end); i++) marks[i] = "term";
   }
@@ -25,12 +32,12 @@ export function toSegments(excerpt: Excerpt, answer?: AnswerPhrase): Segment[] {
     }
   }
   const segments: Segment[] = [];
-  let from = 0;
-  for (let i = 1; i <= text.length; i++) {
-    if (i === text.length || marks[i] !== marks[from]) {
-      segments.push({ text: text.slice(from, i), mark: marks[from] ?? "plain" });
-      from = i;
-    }
+  for (let i = 0; i < text.length; i++) {
+    if (hidden[i]) continue;
+    const mark = marks[i] ?? "plain";
+    const last = segments.at(-1);
+    if (last && last.mark === mark) last.text += text[i];
+    else segments.push({ text: text[i] ?? "", mark });
   }
   return segments;
 }

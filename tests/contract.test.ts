@@ -401,7 +401,9 @@ describe.each(FRONT_ENDS.map((f) => [f.name, f] as const))("%s", (_name, frontEn
     const [reply] = await frontEnd.ask(PAYLOAD_QUESTION);
     expect(reply?.kind).toBe("answer");
     expectShows(reply, HOSTILE_PAYLOAD);
-    expectShows(reply, "[click](https://evil.example) or <https://evil.example|docs>");
+    // Markdown link syntax in a .md seed is markup: its label is shown, and no link is made
+    // (expectSafe checks that no link leads anywhere but the seeds' base URL).
+    expectShows(reply, "click or <https://evil.example|docs>");
     expectShows(reply, "hostile/rollback.md");
     if (reply) expectSafe(reply);
     await expectNextAnswered(frontEnd);

@@ -117,7 +117,10 @@ test("hostile seed text is quoted, not obeyed", async () => {
   const id = fake.message({ content: `<@${fake.bot.id}> what does the rollback command do?` });
   const reply = (await fake.waitForRequest(isReplyTo(id))).body;
   expectSafe(reply);
-  expect(reply.embeds[0].description).toContain("\\*");
+  // The seed is Markdown: its *emphasis* is markup, left out rather than obeyed or escaped.
+  const bare = String(reply.embeds[0].description).replace(/\*\*|__/g, ""); // our own bold marks
+  expect(bare).toContain("dangerous");
+  expect(bare).not.toMatch(/\*dangerous|dangerous\*/);
   expect(reply.embeds[0].description).toContain("\\<@123456789012345678\\>");
   expect(reply.embeds[0].description).toContain("@\u200Beveryone");
   const migration = fake.message({ content: `<@${fake.bot.id}> migration step reverses text` });

@@ -124,8 +124,15 @@ describe("render: cited answers", () => {
     ["bidi overrides and controls", "abc\u202Edef\u0000\u0007g", "abcdefg"],
     ["a lone surrogate", "x\uD800y", "x\uFFFDy"],
   ])("escapes %s in seed text", (_name, text, expected) => {
-    expect(render(cited([excerpt(text)]), plain).embeds[0]?.description).toBe(
-      `> “${expected}” **[1]**`,
+    // A plain-text seed: its characters are shown as written, so each one must be escaped.
+    const fromText = excerpt(text, { doc: "guide/install.txt" });
+    expect(render(cited([fromText]), plain).embeds[0]?.description).toBe(`> “${expected}” **[1]**`);
+  });
+
+  test("leaves Markdown markup of a .md seed out, and makes no link of it", () => {
+    const md = excerpt("Run *this* via [the guide](https://evil.example) or `npm start`.");
+    expect(render(cited([md]), plain).embeds[0]?.description).toBe(
+      "> “Run this via the guide or npm start.” **[1]**",
     );
   });
 
