@@ -85,7 +85,8 @@ export function createCitebot(
   index: SearchIndex,
   options: CitebotOptions = {},
 ): Citebot {
-  const { maxExcerpts, minConfidence, weights } = { ...DEFAULTS, ...options };
+  const { minConfidence, weights, ...rest } = { ...DEFAULTS, ...options };
+  const maxExcerpts = Math.min(3, Math.max(1, Math.floor(rest.maxExcerpts)));
   const stats: CorpusStats = {
     documents: corpus.documents.length,
     passages: corpus.passages.length,
@@ -105,15 +106,20 @@ export function createCitebot(
       ),
     ].slice(0, 3);
 
+  /** The shared first steps of `ask` and `confidence`: parse, correct, rank, judge. */
+  function analyse(question: Question) {
+    const { terms, fixes } = correctSpelling(question, index);
+    const hits = rankSentences(question, terms, index, corpus, weights);
+    return { terms, fixes, hits, confidence: confidenceOf(hits[0], terms, index) };
+  }
+
   function ask(raw: string): Answer {
     const question = parseQuestion(typeof raw === "string" ? raw : "");
     const reason = smallTalk(question.text);
     if (reason) return { kind: "help", question: question.text, reason };
-    const { terms, fixes } = correctSpelling(question, index);
+    const { terms, fixes, hits, confidence } = analyse(question);
     const spelling = fixes.size > 0 ? respell(question.text, fixes) : undefined;
-    const hits = rankSentences(question, terms, index, corpus, weights);
-    const best = hits[0];
-    if (!best || confidenceOf(best, terms, index) < minConfidence) {
+    if (confidence < minConfidence) {
       return {
         kind: "not_found",
         question: question.text,
@@ -151,13 +157,14 @@ export function createCitebot(
     return { kind: "answer", question: question.text, excerpts, ...(answer ? { answer } : {}) };
   }
 
-  function confidence(raw: string): number {
-    const question = parseQuestion(raw);
-    const { terms } = correctSpelling(question, index);
-    return confidenceOf(rankSentences(question, terms, index, corpus, weights)[0], terms, index);
-  }
-
-  return { ask, confidence, documents: () => documents, stats, corpus, index };
+  return {
+    ask,
+    confidence: (raw) => analyse(parseQuestion(raw)).confidence,
+    documents: () => documents,
+    stats,
+    corpus,
+    index,
+  };
 }
 
 /** Builds an answerer from in-memory texts (tests, tools); `doc` decides the format. */
