@@ -1,6 +1,7 @@
 import type { Span } from "./answer.ts";
 import { parseDocument, type Format } from "./document.ts";
 import type { SeedFile } from "./loader.ts";
+import { runSteps, type Steps } from "./steps.ts";
 
 /** One seed document held in memory, with what citations need. */
 export interface CorpusDocument {
@@ -58,9 +59,23 @@ function fileNameTitle(doc: string): string {
 
 /** Parses every file into documents and passages. */
 export function buildCorpus(files: readonly SeedFile[]): Corpus {
+  return runSteps(corpusSteps(files));
+}
+
+/** Characters parsed between pauses when parsing in the background. */
+const CHARACTERS_PER_STEP = 1_000_000;
+
+/** Parsing as steps (see steps.ts): `runStepsInBackground(corpusSteps(files))`. */
+export function* corpusSteps(files: readonly SeedFile[]): Steps<Corpus> {
   const documents: CorpusDocument[] = [];
   const passages: Passage[] = [];
+  let sincePause = 0;
   for (const file of files) {
+    sincePause += file.text.length;
+    if (sincePause > CHARACTERS_PER_STEP) {
+      sincePause = 0;
+      yield;
+    }
     const parsed = parseDocument(file.text, file.format, fileNameTitle(file.doc));
     const docIndex = documents.length;
     for (const p of parsed.passages) passages.push({ id: passages.length, docIndex, ...p });

@@ -1,9 +1,10 @@
 import { createCitebot, type Citebot, type CitebotOptions } from "./citebot.ts";
-import { buildCorpus } from "./corpus.ts";
+import { corpusSteps } from "./corpus.ts";
 import { loadSeeds } from "./loader.ts";
 import type { Logger } from "./logger.ts";
 import { cacheFile, cacheKey, loadIndex, saveIndex } from "./persist.ts";
-import { buildIndexInBackground } from "./search-index.ts";
+import { indexSteps } from "./search-index.ts";
+import { runStepsInBackground } from "./steps.ts";
 
 /** Options for {@link openCitebot}. */
 export interface OpenOptions extends CitebotOptions {
@@ -51,8 +52,9 @@ export async function openCitebot(options: OpenOptions): Promise<OpenedCitebot> 
     if (!loaded.reason.startsWith("no persisted"))
       logger?.warn(`rebuilding the index: ${loaded.reason}`);
   }
-  const corpus = buildCorpus(files);
-  const index = await buildIndexInBackground(corpus);
+  // Parsing and indexing pause now and then, so a live rebuild does not stall answering.
+  const corpus = await runStepsInBackground(corpusSteps(files));
+  const index = await runStepsInBackground(indexSteps(corpus));
   if (file) {
     try {
       await saveIndex(file, key, corpus, index);

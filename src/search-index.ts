@@ -2,6 +2,7 @@ import MiniSearch, { type AsPlainObject } from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
 import type { Corpus } from "./corpus.ts";
 import { openPostings } from "./postings.ts";
+import { runSteps, type Steps } from "./steps.ts";
 import { tokenize } from "./tokenize.ts";
 
 /** A passage hit from the first, passage-level stage of ranking. */
@@ -100,30 +101,14 @@ function createIndex(
 
 /** Indexes every passage of the corpus (text and section heading), in one go. */
 export function buildIndex(corpus: Corpus): SearchIndex {
-  const steps = indexSteps(corpus);
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
+  return runSteps(indexSteps(corpus));
 }
 
-/**
- * The same, pausing every few thousand passages so that a long-running front end keeps
- * answering from its old index while a large corpus is re-indexed.
- */
-export async function buildIndexInBackground(corpus: Corpus): Promise<SearchIndex> {
-  const steps = indexSteps(corpus);
-  let step = steps.next();
-  while (!step.done) {
-    await new Promise((resolve) => setImmediate(resolve));
-    step = steps.next();
-  }
-  return step.value;
-}
-
-/** Passages between pauses of {@link buildIndexInBackground}. */
+/** Passages between pauses when indexing in the background. */
 const PASSAGES_PER_STEP = 2000;
 
-function* indexSteps(corpus: Corpus): Generator<void, SearchIndex, void> {
+/** Indexing as steps (see steps.ts): `runStepsInBackground(indexSteps(corpus))`. */
+export function* indexSteps(corpus: Corpus): Steps<SearchIndex> {
   const ms = new MiniSearch(MINISEARCH_OPTIONS);
   const df = new Map<string, number>();
   const words = new Map<string, number>();
