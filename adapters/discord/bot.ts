@@ -34,6 +34,11 @@ export interface StartDiscordOptions {
   stopGraceMs?: number;
   /** `/ask` defers when the interaction is already this old when handled. Default 1.5 s. */
   deferAfterMs?: number;
+  /**
+   * Called when the gateway closes for good after start-up (a reset token, a revoked intent):
+   * the bot can no longer answer, so the process should exit and let its supervisor restart it.
+   */
+  onFatal?: (code: number) => void;
 }
 
 /** A running bot. */
@@ -117,9 +122,11 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
     logger.warn("discord: gateway connection lost; reconnecting"),
   );
   let fatalCode: number | null = null;
+  let started = false;
   client.on(Events.ShardDisconnect, (event) => {
     fatalCode = event.code;
     logger.error("discord: gateway closed for good", { code: event.code });
+    if (started && !stopping) options.onFatal?.(event.code);
   });
   // Socket-level errors carry no useful stack; the message says it all.
   client.on(Events.ShardError, (error) =>
@@ -141,6 +148,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
     throw error;
   }
   const c = await ready;
+  started = true;
   logger.info(`discord: logged in as ${c.user.tag}`, {
     seeds: responder.documents().length,
     invite: inviteUrl(c.application.id),

@@ -26,6 +26,13 @@ async function main(): Promise<void> {
     config: { ...discord, seedsBaseUrl: core.seedsBaseUrl },
     logger,
     rateLimiter: createRateLimiter({ limit: core.rateLimitPerMinute }),
+    // Without a gateway the bot cannot answer: exit non-zero so a supervisor restarts it.
+    onFatal: (code) => {
+      logger.error("discord: cannot reconnect; exiting so a supervisor can restart citebot", {
+        code,
+      });
+      process.exit(1);
+    },
   });
 
   // Listening from here on: a question can arrive before start-up has quite finished, and a

@@ -24,7 +24,13 @@ afterEach(async () => {
 
 /** Starts a bot on a fresh fake; the logger does not redact, so a leak would show. */
 async function start(
-  options: { channels?: number; limit?: number; responder?: Responder; stopGraceMs?: number } = {},
+  options: {
+    channels?: number;
+    limit?: number;
+    responder?: Responder;
+    stopGraceMs?: number;
+    onFatal?: (code: number) => void;
+  } = {},
 ) {
   const f = await FakeDiscord.start({ channels: options.channels ?? 1 });
   const logger = createMemoryLogger();
@@ -37,6 +43,7 @@ async function start(
     // The fake has no global rate limit; discord.js would otherwise pace itself at 50/s.
     clientOptions: { rest: { globalRequestsPerSecond: 100_000 } },
     ...(options.stopGraceMs === undefined ? {} : { stopGraceMs: options.stopGraceMs }),
+    ...(options.onFatal === undefined ? {} : { onFatal: options.onFatal }),
   });
   fake = f;
   bot = b;
@@ -168,4 +175,14 @@ test("stop() abandons an answer stuck past the grace period and still closes the
   } finally {
     process.off("unhandledRejection", onRejection);
   }
+});
+
+test("a gateway closed for good after start-up (a reset token) is reported so the process can exit", async () => {
+  let fatal: (code: number) => void = () => {};
+  const reported = new Promise<number>((resolve) => (fatal = resolve));
+  const { fake, logger } = await start({ onFatal: (code) => fatal(code) });
+  // 4004: authentication failed — discord.js does not reconnect after it.
+  fake.dropConnection(4004);
+  expect(await reported).toBe(4004);
+  expect(logger.lines.some((l) => l.includes("gateway closed for good"))).toBe(true);
 });
