@@ -11,7 +11,7 @@ import {
   type Citebot,
 } from "../../src/index.ts";
 import { flag, parseArgs } from "./args.ts";
-import { readQuestions, type GoldQuestion } from "./questions.ts";
+import { halfOf, readQuestions, type GoldQuestion } from "./questions.ts";
 import { exactMatch, f1Score, holdsAnswer } from "./scoring.ts";
 
 const args = parseArgs(process.argv.slice(2), ["json", "no-abstention"]);
@@ -27,7 +27,7 @@ const minConfidence = Number(flag(args, "min-confidence", String(DEFAULT_MIN_CON
 const all = readQuestions(questionsFile);
 const docs = [...new Set(all.map((q) => q.doc))].sort();
 // Articles alternate between the half used to choose parameters and the half that checks them.
-const half = (doc: string) => (docs.indexOf(doc) % 2 === 0 ? "tune" : "check");
+const half = (doc: string) => halfOf(docs, doc);
 const questions = split === "all" ? all : all.filter((q) => half(q.doc) === split);
 
 const bot = await openCitebot({ seedsDir, cacheDir: null, minConfidence });

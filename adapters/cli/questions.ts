@@ -31,3 +31,11 @@ export function readQuestions(file: string): GoldQuestion[] {
     });
   return out;
 }
+
+/**
+ * Which half of a question set an article belongs to: articles (sorted by name) alternate
+ * between "tune", where parameters are chosen, and "check", which confirms them.
+ */
+export function halfOf(docs: readonly string[], doc: string): "tune" | "check" {
+  return docs.indexOf(doc) % 2 === 0 ? "tune" : "check";
+}

@@ -19,7 +19,7 @@ import {
   rankSentences,
 } from "../../src/index.ts";
 import { flag, parseArgs } from "./args.ts";
-import { readQuestions } from "./questions.ts";
+import { halfOf, readQuestions } from "./questions.ts";
 import { f1Score, holdsAnswer } from "./scoring.ts";
 
 const args = parseArgs(process.argv.slice(2));
@@ -31,9 +31,7 @@ const all = readQuestions(
 const split = flag(args, "split", "tune");
 const epochs = Number(flag(args, "epochs", "20"));
 const docs = [...new Set(all.map((q) => q.doc))].sort();
-const questions = all.filter(
-  (q) => split === "all" || (docs.indexOf(q.doc) % 2 === 0 ? "tune" : "check") === split,
-);
+const questions = all.filter((q) => split === "all" || halfOf(docs, q.doc) === split);
 
 if (flag(args, "target") === "abstain") {
   await trainAbstention();
