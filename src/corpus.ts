@@ -33,6 +33,20 @@ export interface Corpus {
   passages: Passage[];
 }
 
+/** A loaded seed file as the corpus holds it (after parsing, or restored from the cache). */
+export function toCorpusDocument(file: SeedFile, title: string, passages: number): CorpusDocument {
+  return {
+    doc: file.doc,
+    title,
+    text: file.text,
+    format: file.format,
+    size: file.size,
+    mtimeMs: file.mtimeMs,
+    lineStarts: lineStartsOf(file.text),
+    passages,
+  };
+}
+
 /** Offsets at which each line of `text` starts. */
 export function lineStartsOf(text: string): number[] {
   const starts = [0];
@@ -79,16 +93,7 @@ export function* corpusSteps(files: readonly SeedFile[]): Steps<Corpus> {
     const parsed = parseDocument(file.text, file.format, fileNameTitle(file.doc));
     const docIndex = documents.length;
     for (const p of parsed.passages) passages.push({ id: passages.length, docIndex, ...p });
-    documents.push({
-      doc: file.doc,
-      title: parsed.title,
-      text: file.text,
-      format: file.format,
-      size: file.size,
-      mtimeMs: file.mtimeMs,
-      lineStarts: lineStartsOf(file.text),
-      passages: parsed.passages.length,
-    });
+    documents.push(toCorpusDocument(file, parsed.title, parsed.passages.length));
   }
   return { documents, passages };
 }

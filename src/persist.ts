@@ -3,7 +3,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import type { Span } from "./answer.ts";
 import type { Corpus, Passage } from "./corpus.ts";
-import { lineStartsOf } from "./corpus.ts";
+import { toCorpusDocument } from "./corpus.ts";
 import type { SeedFile } from "./loader.ts";
 import { restoreIndex, type IndexSnapshot, type SearchIndex } from "./search-index.ts";
 import { CITEBOT_VERSION } from "./version.ts";
@@ -119,16 +119,7 @@ export async function loadIndex(
     }
     const counts = new Array<number>(files.length).fill(0);
     for (const p of passages) counts[p.docIndex] = (counts[p.docIndex] ?? 0) + 1;
-    const documents = files.map((f, i) => ({
-      doc: f.doc,
-      title: titles[i] ?? f.doc,
-      text: f.text,
-      format: f.format,
-      size: f.size,
-      mtimeMs: f.mtimeMs,
-      lineStarts: lineStartsOf(f.text),
-      passages: counts[i] ?? 0,
-    }));
+    const documents = files.map((f, i) => toCorpusDocument(f, titles[i] ?? f.doc, counts[i] ?? 0));
     return { corpus: { documents, passages }, index: restoreIndex(index) };
   } catch (err) {
     return {
