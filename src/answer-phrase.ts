@@ -21,7 +21,6 @@ const NUMBER = new RegExp(
 );
 const NAME =
   /\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:of|de|da|del|la|le|von|van|der|the|and|bin|al)\s+)?\p{Lu}[\p{L}\p{M}'’.-]*)*/gu;
-const CHUNK = /[^,;:()"“”.!?]+/g;
 
 // An amount without a trailing unit word: "$8 million", "29.7%", "2,249".
 const AMOUNT = new RegExp(
@@ -64,7 +63,10 @@ export const LEADING_JUNK = new Set(
   ),
 );
 
-/** Candidate answer phrases of a given type inside `text`, question words excluded. */
+/**
+ * Candidate answer phrases of a given type inside `text`, question words excluded. Open
+ * ("other") questions have no pattern to look for: see answer-span.ts for how they are answered.
+ */
 export function candidatesOf(
   text: string,
   type: AnswerType,
@@ -77,7 +79,7 @@ export function candidatesOf(
         ? spans(NUMBER, text)
         : type === "person" || type === "place"
           ? spans(NAME, text)
-          : [...spans(NAME, text), ...spans(CHUNK, text)];
+          : [];
   const out: Span[] = [];
   for (const s of raw) {
     const t = type === "date" || type === "number" ? s : trimWords(text, s, questionTerms);

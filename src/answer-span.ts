@@ -228,5 +228,3 @@ export function pickAnswer(
   }
   return best;
 }
-
-export { DEFAULT_SPAN_WEIGHTS };

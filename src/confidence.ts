@@ -56,5 +56,3 @@ export function confidenceOf(
   CONFIDENCE_FEATURES.forEach((name, i) => (z += CONFIDENCE_WEIGHTS[name] * (f[i] ?? 0)));
   return 1 / (1 + Math.exp(-z));
 }
-
-export { CONFIDENCE_WEIGHTS };

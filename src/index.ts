@@ -47,8 +47,8 @@ export {
 export { openCitebot, type OpenOptions, type OpenedCitebot } from "./open.ts";
 export { SeedsError, loadSeeds, type SeedFile } from "./loader.ts";
 export { MAX_QUESTION_LENGTH } from "./question.ts";
+export { CONFIDENCE_WEIGHTS, DEFAULT_SPAN_WEIGHTS, DEFAULT_WEIGHTS } from "./learned-weights.ts";
 export {
-  DEFAULT_WEIGHTS,
   FEATURE_NAMES,
   rankSentences,
   type FeatureName,
@@ -58,16 +58,5 @@ export {
 export { parseQuestion, type Question } from "./question.ts";
 export { createLiveResponder, type LiveOptions, type LiveResponder } from "./live.ts";
 export { CITEBOT_VERSION } from "./version.ts";
-export {
-  DEFAULT_SPAN_WEIGHTS,
-  SPAN_FEATURES,
-  pickAnswer,
-  spanCandidates,
-  type SpanFeature,
-} from "./answer-span.ts";
-export {
-  CONFIDENCE_FEATURES,
-  CONFIDENCE_WEIGHTS,
-  confidenceFeatures,
-  confidenceOf,
-} from "./confidence.ts";
+export { SPAN_FEATURES, pickAnswer, spanCandidates, type SpanFeature } from "./answer-span.ts";
+export { CONFIDENCE_FEATURES, confidenceFeatures, confidenceOf } from "./confidence.ts";

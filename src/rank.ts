@@ -32,8 +32,6 @@ export const FEATURE_NAMES = [
 /** One sentence-ranking feature. */
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
-export { DEFAULT_WEIGHTS };
-
 /** Sentence-ranking parameters. */
 export interface RankWeights {
   /** Passages taken from the index before their sentences are scored. */
@@ -159,8 +157,7 @@ export function rankSentences(
       });
       let matched = 0;
       for (const t of qset) if (set.has(t)) matched++;
-      const candidates =
-        question.type === "other" ? 0 : candidatesOf(texts[i] ?? "", question.type, qset).length;
+      const candidates = candidatesOf(texts[i] ?? "", question.type, qset).length;
       const soft = softShare(qset, set, idf) / total;
       const features = [
         own,
