@@ -1,4 +1,5 @@
-// The core's public door: front ends import from here and nowhere else in src/.
+// The front ends' door: adapters import from here and nowhere else in src/. Tools use
+// src/tools.ts. Stages: ingest → search → answering (with model) → hosting; display renders.
 export type {
   Answer,
   AnswerPhrase,
@@ -8,25 +9,18 @@ export type {
   Responder,
   Span,
   Suggestions,
-} from "./answer.ts";
-export { assertNever } from "./answer.ts";
-export { toSegments, clipAtWord, toDisplayText, type Mark, type Segment } from "./segments.ts";
+} from "./answering/answer.ts";
+export { assertNever } from "./answering/answer.ts";
 export {
-  createRateLimiter,
-  type RateLimiter,
-  type RateLimiterOptions,
-  type RateDecision,
-} from "./rate-limit.ts";
-export {
-  createLogger,
-  createMemoryLogger,
-  redact,
-  type Logger,
-  type LoggerOptions,
-} from "./logger.ts";
+  toSegments,
+  clipAtWord,
+  toDisplayText,
+  type Mark,
+  type Segment,
+} from "./display/segments.ts";
+export { createLogger, redact, type Logger, type LoggerOptions } from "./hosting/logger.ts";
 export {
   ConfigError,
-  README_CONFIG,
   boolVar,
   intVar,
   parseCoreConfig,
@@ -35,28 +29,8 @@ export {
   urlVar,
   type CoreConfig,
   type Env,
-} from "./config.ts";
-export {
-  DEFAULT_MIN_CONFIDENCE,
-  createCitebot,
-  createCitebotFromTexts,
-  type Citebot,
-  type CitebotOptions,
-  type CorpusStats,
-} from "./citebot.ts";
-export { openCitebot, type OpenOptions, type OpenedCitebot } from "./open.ts";
-export { SeedsError, loadSeeds, type SeedFile } from "./loader.ts";
-export { MAX_QUESTION_LENGTH } from "./question.ts";
-export { CONFIDENCE_WEIGHTS, DEFAULT_SPAN_WEIGHTS, DEFAULT_WEIGHTS } from "./learned-weights.ts";
-export {
-  FEATURE_NAMES,
-  rankSentences,
-  type FeatureName,
-  type RankWeights,
-  type SentenceHit,
-} from "./rank.ts";
-export { parseQuestion, type Question } from "./question.ts";
-export { createLiveResponder, type LiveOptions, type LiveResponder } from "./live.ts";
-export { CITEBOT_VERSION } from "./version.ts";
-export { SPAN_FEATURES, pickAnswer, spanCandidates, type SpanFeature } from "./answer-span.ts";
-export { CONFIDENCE_FEATURES, confidenceFeatures, confidenceOf } from "./confidence.ts";
+} from "./hosting/config.ts";
+export type { CorpusStats } from "./answering/citebot.ts";
+export { openCitebot, type OpenOptions, type OpenedCitebot } from "./hosting/open.ts";
+export { SeedsError } from "./ingest/loader.ts";
+export { createLiveResponder, type LiveOptions, type LiveResponder } from "./hosting/live.ts";

@@ -3,7 +3,8 @@
 import { readFileSync } from "node:fs";
 import { PassThrough, Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createCitebotFromTexts, createMemoryLogger, createRateLimiter } from "../src/index.ts";
+import { createCitebotFromTexts, createMemoryLogger } from "../src/tools.ts";
+import { createRateLimiter } from "../adapters/shared/rate-limit.ts";
 import { startRepl } from "../adapters/repl/repl.ts";
 import { TERMINAL_HELP } from "../adapters/repl/render.ts";
 import { startDiscord, type DiscordBot } from "../adapters/discord/bot.ts";

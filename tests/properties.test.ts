@@ -2,11 +2,11 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  type Answer,
   MAX_QUESTION_LENGTH,
   createCitebotFromTexts,
-  type Answer,
   type Citebot,
-} from "../src/index.ts";
+} from "../src/tools.ts";
 
 const SEED = "000_887bfa2e2a327b24.txt";
 const seedText = readFileSync(new URL(`../seeds/${SEED}`, import.meta.url), "utf8");

@@ -1,5 +1,6 @@
 import { Client, Events, GatewayIntentBits, Partials, type ClientOptions } from "discord.js";
-import type { Logger, RateLimiter, Responder } from "../../src/index.ts";
+import type { Logger, Responder } from "../../src/index.ts";
+import type { RateLimiter } from "../shared/rate-limit.ts";
 import { inviteUrl, registerCommands } from "./commands.ts";
 import { README_DISCORD } from "./config.ts";
 import { createInteractionHandler } from "./interactions.ts";

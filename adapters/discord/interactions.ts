@@ -1,5 +1,6 @@
 import { MessageFlags, type ChatInputCommandInteraction } from "discord.js";
-import type { Logger, RateLimiter, Responder } from "../../src/index.ts";
+import type { Logger, Responder } from "../../src/index.ts";
+import type { RateLimiter } from "../shared/rate-limit.ts";
 import {
   render,
   renderFailure,

@@ -1,12 +1,6 @@
 // `npm run discord`: parse the settings, load the seeds, answer on Discord until a signal.
-import {
-  ConfigError,
-  SeedsError,
-  createLogger,
-  createRateLimiter,
-  parseCoreConfig,
-  redact,
-} from "../../src/index.ts";
+import { ConfigError, SeedsError, createLogger, parseCoreConfig, redact } from "../../src/index.ts";
+import { createRateLimiter } from "../shared/rate-limit.ts";
 import { loadEnv, openLive } from "../shared/startup.ts";
 import { startDiscord } from "./bot.ts";
 import { parseDiscordConfig } from "./config.ts";

@@ -1,5 +1,6 @@
 import type { Message } from "discord.js";
-import type { Logger, RateLimiter, Responder } from "../../src/index.ts";
+import type { Logger, Responder } from "../../src/index.ts";
+import type { RateLimiter } from "../shared/rate-limit.ts";
 import { render, renderFailure, renderRateLimited } from "./render.ts";
 
 /** What the message handler needs. */

@@ -1,6 +1,7 @@
 import type { Server } from "node:http";
 import { App, HTTPReceiver, SocketModeReceiver, webApi } from "@slack/bolt";
-import type { Logger, RateLimiter, Responder } from "../../src/index.ts";
+import type { Logger, Responder } from "../../src/index.ts";
+import type { RateLimiter } from "../shared/rate-limit.ts";
 import { toBoltLogger } from "./bolt-logger.ts";
 import type { SlackConfig } from "./config.ts";
 import { registerHandlers } from "./handlers.ts";

@@ -1,5 +1,6 @@
 import type { App, BlockButtonAction, RespondArguments } from "@slack/bolt";
-import type { Logger, RateLimiter, Responder } from "../../src/index.ts";
+import type { Logger, Responder } from "../../src/index.ts";
+import type { RateLimiter } from "../shared/rate-limit.ts";
 import { render, renderNotice, SHARE_ACTION, type SlackMessage } from "./render.ts";
 import { commandQuestion, toQuestion, type SlackEventLike } from "./to-question.ts";
 

@@ -1,12 +1,6 @@
 // Entry point of `npm run slack`: parse configuration, load the seeds, serve Slack until a signal.
-import {
-  ConfigError,
-  createLogger,
-  createRateLimiter,
-  parseCoreConfig,
-  redact,
-  SeedsError,
-} from "../../src/index.ts";
+import { ConfigError, createLogger, parseCoreConfig, redact, SeedsError } from "../../src/index.ts";
+import { createRateLimiter } from "../shared/rate-limit.ts";
 import { loadEnv, openLive } from "../shared/startup.ts";
 import { startSlack } from "./app.ts";
 import { parseSlackConfig, SLACK_SETUP } from "./config.ts";

@@ -1,10 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import {
-  createCitebotFromTexts,
-  createMemoryLogger,
-  createRateLimiter,
-  type Responder,
-} from "../../src/index.ts";
+import { type Responder, createCitebotFromTexts, createMemoryLogger } from "../../src/tools.ts";
+import { createRateLimiter } from "../../adapters/shared/rate-limit.ts";
 import { COMMANDS } from "../../adapters/discord/commands.ts";
 import { startDiscord, type DiscordBot } from "../../adapters/discord/bot.ts";
 import { HELP_TEXT } from "../../adapters/discord/render.ts";

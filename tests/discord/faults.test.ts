@@ -1,10 +1,6 @@
 import { afterEach, expect, test } from "vitest";
-import {
-  createCitebotFromTexts,
-  createMemoryLogger,
-  createRateLimiter,
-  type Responder,
-} from "../../src/index.ts";
+import { type Responder, createCitebotFromTexts, createMemoryLogger } from "../../src/tools.ts";
+import { createRateLimiter } from "../../adapters/shared/rate-limit.ts";
 import { startDiscord, type DiscordBot } from "../../adapters/discord/bot.ts";
 import { FakeDiscord, snowflake, type RecordedRequest } from "../helpers/fake-discord.ts";
 

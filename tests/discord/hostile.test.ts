@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createCitebotFromTexts, createMemoryLogger, createRateLimiter } from "../../src/index.ts";
+import { createCitebotFromTexts, createMemoryLogger } from "../../src/tools.ts";
+import { createRateLimiter } from "../../adapters/shared/rate-limit.ts";
 import { startDiscord, type DiscordBot } from "../../adapters/discord/bot.ts";
 import { LIMITS } from "../../adapters/discord/render.ts";
 import { FakeDiscord, type RecordedRequest } from "../helpers/fake-discord.ts";

@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
-import { createCitebotFromTexts, type Answer, type Responder } from "../../src/index.ts";
+import { type Answer, type Responder, createCitebotFromTexts } from "../../src/tools.ts";
 
 /** One request the fake received: a Web API call or a response_url reply. */
 export interface Received {

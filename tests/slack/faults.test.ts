@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createLogger, createRateLimiter, type Logger } from "../../src/index.ts";
+import { createLogger, type Logger } from "../../src/tools.ts";
+import { createRateLimiter } from "../../adapters/shared/rate-limit.ts";
 import { startSlack, type SlackApp } from "../../adapters/slack/app.ts";
 import { signSlack, startFakeSlack, testResponder, type FakeSlack } from "../helpers/fake-slack.ts";
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createMemoryLogger, createRateLimiter } from "../../src/index.ts";
+import { createMemoryLogger } from "../../src/tools.ts";
+import { createRateLimiter } from "../../adapters/shared/rate-limit.ts";
 import { startSlack, type SlackApp } from "../../adapters/slack/app.ts";
 import { startFakeSlack, testResponder, type FakeSlack } from "../helpers/fake-slack.ts";
 

@@ -1,0 +1,111 @@
+import { isStopWord, stem, tokenize, type Token } from "../search/tokenize.ts";
+
+/** The kind of phrase a question asks for, used to prefer sentences that hold one. */
+export type AnswerType = "date" | "number" | "person" | "place" | "other";
+
+/** Longest question citebot reads; longer input is cut here (documented in the README). */
+export const MAX_QUESTION_LENGTH = 1000;
+/** Most distinct terms a question contributes to a search. */
+const MAX_TERMS = 32;
+
+/** A question as ranking sees it. */
+export interface Question {
+  text: string;
+  tokens: Token[];
+  /** Distinct stemmed terms, in first-seen order. */
+  terms: string[];
+  type: AnswerType;
+  /** Whether the question word is the sentence's subject or an object (see questionFormOf). */
+  form: "subject" | "object" | "other";
+  /** The stemmed noun right after "what"/"which" ("What color…" → "color"), if any. */
+  focus: string | null;
+}
+
+const TYPE_PATTERNS: readonly [AnswerType, RegExp][] = [
+  [
+    "date",
+    /\b(what|which) (year|decade|century|date|day|month|time|period|era)\b|\bwhen\b|\bhow long ago\b/g,
+  ],
+  [
+    "number",
+    /\bhow (many|much|long|old|far|big|large|tall|high|often|fast|heavy|deep|wide)\b|\bwhat (percentage|percent|number|amount|proportion|fraction|size|population|temperature)\b/g,
+  ],
+  [
+    "person",
+    /\bwho(m|se)?\b|\b(what|which) (person|people|man|woman|group|company|organi[sz]ation|team|king|president|leader)\b/g,
+  ],
+  [
+    "place",
+    /\bwhere\b|\b(what|which|in what|in which) (city|country|state|place|region|continent|town|area|location|county|river|island)\b/g,
+  ],
+];
+
+/**
+ * Guesses what kind of phrase answers the question from its wording. The earliest question
+ * phrase wins: in "Where was the meeting held when …" the question is "where", not "when".
+ */
+export function answerTypeOf(text: string): AnswerType {
+  const q = text.toLowerCase();
+  let best: AnswerType = "other";
+  let at = Infinity;
+  for (const [type, re] of TYPE_PATTERNS) {
+    for (const m of q.matchAll(re)) {
+      if (m.index < at) {
+        at = m.index;
+        best = type;
+      }
+      break;
+    }
+  }
+  return best;
+}
+
+/**
+ * Whether the question word stands for the subject ("Who headlined the show?": the answer comes
+ * before the matched words in the sentence) or an object ("What did Matlin translate?": after).
+ */
+export function questionFormOf(text: string): "subject" | "object" | "other" {
+  const m = /^(?:\W*)(?:what|which|who|whom|whose)(?:\s+\w+)?\s+(\w+)/i.exec(text);
+  if (!m) return "other";
+  const next = (m[1] ?? "").toLowerCase();
+  return /^(did|does|do|is|are|was|were|has|have|had|can|could|will|would|should|might|must)$/.test(
+    next,
+  )
+    ? "object"
+    : "subject";
+}
+
+/** The word a "what X"/"which X" question asks about, stemmed; null for other questions. */
+export function focusOf(text: string): string | null {
+  const m = /\b(?:what|which)\s+([a-z]+)/i.exec(text);
+  const word = m?.[1]?.toLowerCase();
+  if (!word || isStopWord(word)) return null;
+  return stem(word);
+}
+
+/** Cleans, trims and analyses a question. */
+export function parseQuestion(raw: string): Question {
+  const text = clean(raw).slice(0, MAX_QUESTION_LENGTH).trim();
+  const tokens = tokenize(text);
+  const terms = [...new Set(tokens.map((t) => t.term))].slice(0, MAX_TERMS);
+  return {
+    text,
+    tokens,
+    terms,
+    type: answerTypeOf(text),
+    form: questionFormOf(text),
+    focus: focusOf(text),
+  };
+}
+
+// Control, zero-width and direction-override characters: invisible, and used to spoof text.
+/* eslint-disable no-control-regex -- matching control characters is the point */
+const INVISIBLE =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+/* eslint-enable no-control-regex */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Removes control, zero-width and direction-override characters and lone surrogates. */
+export function clean(raw: string): string {
+  return raw.replace(INVISIBLE, " ").replace(LONE_SURROGATE, "").replace(/\s+/g, " ").trim();
+}

@@ -1,0 +1,34 @@
+// The tools' door (eval, train, bench, load): everything front ends get, plus the corpus,
+// the features and the learned models. Front ends use src/index.ts instead.
+export * from "./index.ts";
+export {
+  DEFAULT_MIN_CONFIDENCE,
+  createCitebot,
+  createCitebotFromTexts,
+  type Citebot,
+  type CitebotOptions,
+} from "./answering/citebot.ts";
+export { openCitebot, type OpenOptions, type OpenedCitebot } from "./hosting/open.ts";
+export { loadSeeds, type SeedFile } from "./ingest/loader.ts";
+export { CITEBOT_VERSION } from "./hosting/version.ts";
+export { createMemoryLogger } from "./hosting/logger.ts";
+export { MAX_QUESTION_LENGTH, parseQuestion, type Question } from "./answering/question.ts";
+export {
+  CONFIDENCE_WEIGHTS,
+  DEFAULT_SPAN_WEIGHTS,
+  DEFAULT_WEIGHTS,
+} from "./model/learned-weights.ts";
+export {
+  FEATURE_NAMES,
+  rankSentences,
+  type FeatureName,
+  type RankWeights,
+  type SentenceHit,
+} from "./answering/rank.ts";
+export {
+  SPAN_FEATURES,
+  pickAnswer,
+  spanCandidates,
+  type SpanFeature,
+} from "./answering/answer-span.ts";
+export { CONFIDENCE_FEATURES, confidenceFeatures, confidenceOf } from "./answering/confidence.ts";

@@ -1,0 +1,157 @@
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const SEED = "000_887bfa2e2a327b24.txt";
+const seedText = readFileSync(path.join(ROOT, "seeds", SEED), "utf8");
+
+interface Run {
+  stdout: string;
+  stderr: string;
+  code: number | null;
+}
+
+/** Runs `ask.ts` with `args`, feeding `stdin`; resolves when the process has exited. */
+function ask(args: readonly string[], stdin = ""): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
+    delete env["SEEDS_DIR"];
+    const child = spawn(process.execPath, ["--import", "tsx", "adapters/cli/ask.ts", ...args], {
+      cwd: ROOT,
+      env,
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ stdout, stderr, code }));
+    child.stdin.end(stdin);
+  });
+}
+
+interface Reply {
+  id: unknown;
+  status: string;
+  excerpts: {
+    text: string;
+    doc: string;
+    title: string;
+    start: number;
+    end: number;
+    line: number;
+    score: number;
+  }[];
+  message?: string;
+}
+
+describe("ask --jsonl", () => {
+  const input = [
+    JSON.stringify({ id: 1, question: "How much did Tokyo agree to pay?" }),
+    "{not json",
+    "",
+    JSON.stringify({ id: "b", question: "What is the capital of France?" }),
+    JSON.stringify({ id: 3, question: "hi" }),
+    "[1, 2]",
+    JSON.stringify({ id: 4 }),
+    JSON.stringify({ question: "Who responded Tuesday?" }),
+    JSON.stringify({ id: 5, question: "How much did Tokio agre to pay?" }) + "\r",
+    JSON.stringify({ id: 6, question: "When did Moon Jae-in take office?" }),
+  ];
+  // The last line has no final newline: it must still be answered.
+  let result: Run;
+  beforeAll(async () => {
+    result = await ask(["--seeds", "seeds", "--jsonl"], input.join("\n"));
+  });
+  const replies = () =>
+    result.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Reply);
+
+  it("writes exactly one JSON line per input line, and nothing else, to stdout", () => {
+    const { stdout, code } = result;
+    expect(code).toBe(0);
+    expect(stdout.endsWith("\n")).toBe(true);
+    const lines = stdout.slice(0, -1).split("\n");
+    expect(lines).toHaveLength(input.length);
+    for (const line of lines) expect(() => JSON.parse(line) as unknown).not.toThrow();
+  });
+
+  it("answers in input order with the right status for each line", () => {
+    expect(replies().map((r) => [r.id, r.status])).toEqual([
+      [1, "answered"],
+      [null, "error"],
+      [null, "error"],
+      ["b", "not_found"],
+      [3, "help"],
+      [null, "error"],
+      [4, "error"],
+      [null, "answered"],
+      [5, "answered"],
+      [6, "answered"],
+    ]);
+    for (const r of replies().filter((x) => x.status === "error" || x.status === "not_found"))
+      expect(r.message, JSON.stringify(r)).toEqual(expect.any(String));
+    for (const r of replies().filter((x) => x.status !== "answered"))
+      expect(r.excerpts).toEqual([]);
+  });
+
+  it("cites verbatim excerpts with doc, title, offsets and line", () => {
+    const first = replies()[0]?.excerpts[0];
+    expect(first).toMatchObject({
+      doc: SEED,
+      title: "Japan rejects South Korean call for extra steps over 'comfort women'",
+      line: 11,
+      score: expect.any(Number),
+    });
+    expect(first?.text).toContain("Tokyo agreed to pay $8 million");
+    for (const r of replies().filter((x) => x.status === "answered")) {
+      expect(r.excerpts.length).toBeGreaterThanOrEqual(1);
+      expect(r.excerpts.length).toBeLessThanOrEqual(3);
+      for (const e of r.excerpts) expect(seedText.slice(e.start, e.end)).toBe(e.text);
+    }
+    expect(replies()[8]?.excerpts[0]?.text).toContain("$8 million");
+  });
+
+  it("puts stats on stderr, not stdout", () => {
+    const { stdout, stderr } = result;
+    expect(stderr).toMatch(/1 document, \d+ passages, \d+ sentences, 0 skipped files/);
+    expect(stdout).not.toMatch(/passages|\[citebot\]/);
+  });
+
+  it("writes nothing for empty input", async () => {
+    const { stdout, code } = await ask(["--seeds", "seeds", "--jsonl"], "");
+    expect(code).toBe(0);
+    expect(stdout).toBe("");
+  });
+});
+
+describe("ask with one question", () => {
+  it("prints the $8 million sentence cited to the bundled seed", async () => {
+    const { stdout, code } = await ask(["How much did Tokyo agree to pay?"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Tokyo agreed to pay [$8 million] into a fund");
+    expect(stdout).toContain(`${SEED}:11`);
+    expect(stdout).not.toContain("\x1b[");
+  });
+
+  it("fails at start-up with one line naming a missing seeds folder", async () => {
+    const { stdout, stderr, code } = await ask(["--seeds", "no-such-folder", "anything?"]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toContain(path.join(ROOT, "no-such-folder"));
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("explains how to ask when no question is given", async () => {
+    const { stdout, stderr, code } = await ask([]);
+    expect(code).not.toBe(0);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/--jsonl|question/);
+  });
+});

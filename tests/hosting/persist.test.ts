@@ -1,0 +1,351 @@
+import { promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  openCitebot,
+  type Answer,
+  type OpenedCitebot,
+  createMemoryLogger,
+} from "../../src/tools.ts";
+import { cacheFile } from "../../src/hosting/persist.ts";
+
+const made: string[] = [];
+
+async function tempDir(prefix: string): Promise<string> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), `citebot-${prefix}-`));
+  made.push(dir);
+  return dir;
+}
+
+afterEach(async () => {
+  await Promise.all(made.splice(0).map((d) => fs.rm(d, { recursive: true, force: true })));
+});
+
+const SEEDS: Record<string, string> = {
+  "harbour.md":
+    "# The Harbour\n\nThe lighthouse keeper counted seventeen ships in the harbour.\n\n" +
+    "## Weather\n\nFog rolls in from the north sea every autumn morning. The keeper lights the lamp at dusk.\n",
+  "orchard.txt":
+    "The Orchard\n\nThe orchard grows forty apple trees and six pear trees. Bees from the village pollinate them in spring.\n",
+  "guide/bridge.rst":
+    "Bridges\n=======\n\nThe stone bridge was built in 1842 by the river guild.\n\n" +
+    "Repairs\n-------\n\nMasons replaced the parapet after the flood of 1907.\n",
+};
+
+const QUESTIONS = [
+  "How many ships did the lighthouse keeper count?",
+  "When does fog roll in?",
+  "How many apple trees grow in the orchard?",
+  "Who built the stone bridge?",
+  "When was the parapet replaced?",
+  "What do bees pollinate?",
+];
+
+/** A seeds folder with SEEDS (or `files`) and an empty cache folder next to it. */
+async function setup(files: Record<string, string> = SEEDS) {
+  const seedsDir = await tempDir("seeds");
+  for (const [name, content] of Object.entries(files)) {
+    const full = path.join(seedsDir, ...name.split("/"));
+    await fs.mkdir(path.dirname(full), { recursive: true });
+    await fs.writeFile(full, content);
+  }
+  const cacheDir = await tempDir("cache");
+  return { seedsDir, cacheDir, file: cacheFile(cacheDir, seedsDir) };
+}
+
+async function open(seedsDir: string, cacheDir: string | null) {
+  const logger = createMemoryLogger();
+  const bot = await openCitebot({ seedsDir, cacheDir, logger });
+  return { bot, logger, warnings: logger.lines.filter((l) => l.includes(" warn ")) };
+}
+
+const answersOf = (bot: OpenedCitebot): Answer[] => QUESTIONS.map((q) => bot.ask(q));
+
+function firstText(answer: Answer): string {
+  if (answer.kind !== "answer") throw new Error(`expected an answer, got ${answer.kind}`);
+  return answer.excerpts[0]?.text ?? "";
+}
+
+describe("persisted index round trip", () => {
+  it("builds and writes the index on the first open, restores it on the second", async () => {
+    const { seedsDir, cacheDir, file } = await setup();
+    const first = await open(seedsDir, cacheDir);
+    expect(first.bot.fromCache).toBe(false);
+    expect(first.warnings).toEqual([]);
+    await expect(fs.stat(file)).resolves.toBeTruthy();
+    // No temp file is left next to the index.
+    expect(await fs.readdir(cacheDir)).toEqual([path.basename(file)]);
+
+    const second = await open(seedsDir, cacheDir);
+    expect(second.bot.fromCache).toBe(true);
+    expect(second.warnings).toEqual([]);
+    expect(second.bot.documents()).toEqual(first.bot.documents());
+    expect(second.bot.corpus).toEqual(first.bot.corpus);
+    expect(second.bot.stats).toEqual(first.bot.stats);
+  });
+
+  it("answers identically from the restored index: same excerpts, offsets and phrases", async () => {
+    const { seedsDir, cacheDir } = await setup();
+    const built = await open(seedsDir, cacheDir);
+    const restored = await open(seedsDir, cacheDir);
+    expect(restored.bot.fromCache).toBe(true);
+    const a = answersOf(built.bot);
+    const b = answersOf(restored.bot);
+    expect(a.filter((x) => x.kind === "answer").length).toBeGreaterThanOrEqual(5);
+    expect(b).toEqual(a);
+    // Also identical to a bot that never saw a cache.
+    const plain = await open(seedsDir, null);
+    expect(b).toEqual(answersOf(plain.bot));
+    // Misspellings go through the restored vocabulary too.
+    expect(restored.bot.ask("How many shps did the keeper count?")).toEqual(
+      built.bot.ask("How many shps did the keeper count?"),
+    );
+    for (const answer of b) {
+      if (answer.kind !== "answer") continue;
+      for (const e of answer.excerpts) {
+        const text = await fs.readFile(path.join(seedsDir, ...e.doc.split("/")), "utf8");
+        expect(text.slice(e.start, e.end)).toBe(e.text);
+      }
+    }
+  });
+
+  it("does not write anything when persistence is off", async () => {
+    const { seedsDir, cacheDir } = await setup();
+    const off = await open(seedsDir, null);
+    expect(off.bot.fromCache).toBe(false);
+    expect(await fs.readdir(cacheDir)).toEqual([]);
+  });
+});
+
+describe("stale persisted index", () => {
+  /** Opens twice (build, then restore), applies `change`, opens again: must rebuild. */
+  async function afterChange(change: (seedsDir: string) => Promise<void>) {
+    const { seedsDir, cacheDir } = await setup();
+    await open(seedsDir, cacheDir);
+    expect((await open(seedsDir, cacheDir)).bot.fromCache).toBe(true);
+    await change(seedsDir);
+    const after = await open(seedsDir, cacheDir);
+    expect(after.bot.fromCache).toBe(false);
+    // The rebuilt index is what a fresh build gives, and is persisted in its turn.
+    const fresh = await open(seedsDir, null);
+    expect(answersOf(after.bot)).toEqual(answersOf(fresh.bot));
+    expect(after.bot.corpus).toEqual(fresh.bot.corpus);
+    const again = await open(seedsDir, cacheDir);
+    expect(again.bot.fromCache).toBe(true);
+    expect(again.warnings).toEqual([]);
+    return { seedsDir, after };
+  }
+
+  it("rebuilds when a seed's content and size change", async () => {
+    const { after } = await afterChange((dir) =>
+      fs.writeFile(
+        path.join(dir, "orchard.txt"),
+        "The Orchard\n\nThe orchard now grows ninety-nine plum trees.\n",
+      ),
+    );
+    expect(after.warnings.join("\n")).toMatch(/rebuilding the index/);
+    expect(firstText(after.bot.ask("How many plum trees grow in the orchard?"))).toBe(
+      "The orchard now grows ninety-nine plum trees.",
+    );
+  });
+
+  it("rebuilds when a seed changes with the same size (new modification time)", async () => {
+    const original = SEEDS["orchard.txt"] ?? "";
+    const edited = original.replace("forty apple", "fifty apple");
+    expect(edited.length).toBe(original.length);
+    const { after } = await afterChange(async (dir) => {
+      const file = path.join(dir, "orchard.txt");
+      const before = await fs.stat(file);
+      await fs.writeFile(file, edited);
+      // Make sure the modification time moves even on coarse-grained file systems.
+      const later = new Date(before.mtimeMs + 5_000);
+      await fs.utimes(file, later, later);
+    });
+    expect(firstText(after.bot.ask("How many apple trees grow in the orchard?"))).toContain(
+      "fifty apple trees",
+    );
+  });
+
+  // A content edit that keeps the size and the modification time (a tool restoring mtimes, two
+  // writes within the file system's timestamp granularity) must not let the old passages be
+  // trusted: they would cut sentences at the old offsets of the new text.
+  it("rebuilds when a seed's content changes but its size and modification time do not", async () => {
+    const original = SEEDS["orchard.txt"] ?? "";
+    const edited = original.replace("forty apple", "fifty apple");
+    expect(edited.length).toBe(original.length);
+    const { seedsDir, cacheDir } = await setup();
+    const file = path.join(seedsDir, "orchard.txt");
+    // A whole-second mtime can be restored exactly (sub-millisecond times cannot, via utimes).
+    await fs.utimes(file, 1_700_000_000, 1_700_000_000);
+    await open(seedsDir, cacheDir);
+    expect((await open(seedsDir, cacheDir)).bot.fromCache).toBe(true);
+    const before = await fs.stat(file);
+    await fs.writeFile(file, edited);
+    await fs.utimes(file, 1_700_000_000, 1_700_000_000);
+    const now = await fs.stat(file);
+    expect([now.size, now.mtimeMs]).toEqual([before.size, before.mtimeMs]);
+    const after = await open(seedsDir, cacheDir);
+    expect(after.bot.fromCache).toBe(false);
+    expect(firstText(after.bot.ask("How many apple trees grow in the orchard?"))).toContain(
+      "fifty apple trees",
+    );
+  });
+
+  it("rebuilds when only the modification time changes", async () => {
+    await afterChange(async (dir) => {
+      const file = path.join(dir, "harbour.md");
+      const later = new Date((await fs.stat(file)).mtimeMs + 60_000);
+      await fs.utimes(file, later, later);
+    });
+  });
+
+  it("rebuilds when a seed is added", async () => {
+    const { after } = await afterChange((dir) =>
+      fs.writeFile(
+        path.join(dir, "mill.md"),
+        "# The Mill\n\nThe windmill grinds barley for the bakery.\n",
+      ),
+    );
+    expect(after.bot.documents().map((d) => d.doc)).toContain("mill.md");
+    expect(firstText(after.bot.ask("What does the windmill grind?"))).toBe(
+      "The windmill grinds barley for the bakery.",
+    );
+  });
+
+  it("rebuilds when a seed is removed", async () => {
+    const { after } = await afterChange((dir) => fs.rm(path.join(dir, "guide", "bridge.rst")));
+    expect(after.bot.documents().map((d) => d.doc)).not.toContain("guide/bridge.rst");
+    expect(after.bot.ask("Who built the stone bridge?").kind).toBe("not_found");
+  });
+
+  it("rebuilds when a seed is renamed (same content, other name)", async () => {
+    const { after } = await afterChange((dir) =>
+      fs.rename(path.join(dir, "orchard.txt"), path.join(dir, "trees.txt")),
+    );
+    const answer = after.bot.ask("How many apple trees grow in the orchard?");
+    if (answer.kind !== "answer") throw new Error(`expected an answer, got ${answer.kind}`);
+    expect(answer.excerpts[0]?.doc).toBe("trees.txt");
+  });
+
+  it("keeps one index per seeds folder in a shared cache folder", async () => {
+    const a = await setup();
+    const b = await setup({ "other.md": "# Other\n\nThe ferry leaves at noon.\n" });
+    await open(a.seedsDir, a.cacheDir);
+    await open(b.seedsDir, a.cacheDir);
+    const ra = await open(a.seedsDir, a.cacheDir);
+    const rb = await open(b.seedsDir, a.cacheDir);
+    expect([ra.bot.fromCache, rb.bot.fromCache]).toEqual([true, true]);
+    expect(rb.bot.documents().map((d) => d.doc)).toEqual(["other.md"]);
+    expect(ra.bot.documents()).toHaveLength(3);
+  });
+});
+
+describe("corrupt persisted index", () => {
+  /** Builds a valid cache, lets `corrupt` rewrite it, then opens: warning, rebuild, no throw. */
+  async function afterCorruption(corrupt: (valid: string) => string) {
+    const { seedsDir, cacheDir, file } = await setup();
+    const built = await open(seedsDir, cacheDir);
+    const valid = await fs.readFile(file, "utf8");
+    await fs.writeFile(file, corrupt(valid));
+    const after = await open(seedsDir, cacheDir);
+    expect(after.bot.fromCache).toBe(false);
+    expect(after.warnings).toHaveLength(1);
+    expect(after.warnings[0]).toMatch(/rebuilding the index/);
+    expect(answersOf(after.bot)).toEqual(answersOf(built.bot));
+    // The rebuild replaced the bad file with a good one.
+    const again = await open(seedsDir, cacheDir);
+    expect(again.bot.fromCache).toBe(true);
+    expect(answersOf(again.bot)).toEqual(answersOf(built.bot));
+    return after.warnings[0] ?? "";
+  }
+
+  it("survives garbage bytes", async () => {
+    expect(await afterCorruption(() => "\u0000\u0001 definitely not an index")).toMatch(/corrupt/);
+  });
+
+  it("survives an empty file", async () => {
+    await afterCorruption(() => "");
+  });
+
+  it("survives truncated JSON", async () => {
+    expect(await afterCorruption((valid) => valid.slice(0, Math.floor(valid.length / 2)))).toMatch(
+      /corrupt/,
+    );
+  });
+
+  it.each([
+    ["null", "null"],
+    ["a number", "42"],
+    ["an array", "[1, 2, 3]"],
+    ["an unrelated object", '{"hello": "world"}'],
+  ])("survives valid JSON of another shape: %s", async (_name, json) => {
+    await afterCorruption(() => json);
+  });
+
+  it("survives a wrong magic", async () => {
+    const warning = await afterCorruption((valid) => {
+      const s = JSON.parse(valid) as Record<string, unknown>;
+      return JSON.stringify({ ...s, magic: "someone-else" });
+    });
+    expect(warning).toMatch(/not a citebot index/);
+  });
+
+  it("survives a different format number", async () => {
+    await afterCorruption((valid) => {
+      const s = JSON.parse(valid) as Record<string, unknown>;
+      return JSON.stringify({ ...s, format: 999 });
+    });
+  });
+
+  // The header (magic, format, key) is right, but the body is not what was written.
+  it.each<[string, (s: Record<string, unknown>) => Record<string, unknown>]>([
+    ["no index", (s) => ({ ...s, index: undefined })],
+    ["index of another shape", (s) => ({ ...s, index: { minisearch: 5, df: "x" } })],
+    [
+      "index with a broken MiniSearch part",
+      (s) => ({ ...s, index: { ...(s["index"] as object), minisearch: { nope: true } } }),
+    ],
+    ["fewer titles than seeds", (s) => ({ ...s, titles: ["only one"] })],
+    [
+      "passage offsets beyond the text",
+      (s) => ({ ...s, passages: (s["passages"] as number[]).map((n, i) => (i === 2 ? 1e9 : n)) }),
+    ],
+    [
+      "a passage of an unknown document",
+      (s) => ({ ...s, passages: (s["passages"] as number[]).map((n, i) => (i === 0 ? 99 : n)) }),
+    ],
+    ["passages that are not numbers", (s) => ({ ...s, passages: "abc" })],
+  ])("survives a well-headed file with %s", async (_name, mutate) => {
+    await afterCorruption((valid) =>
+      JSON.stringify(mutate(JSON.parse(valid) as Record<string, unknown>)),
+    );
+  });
+});
+
+describe("unusable cache folder", () => {
+  it("warns and still answers when the cache folder is a file", async () => {
+    const { seedsDir } = await setup();
+    const parent = await tempDir("cachefile");
+    const notADir = path.join(parent, "cache");
+    await fs.writeFile(notADir, "I am a file");
+    const { bot, warnings } = await open(seedsDir, notADir);
+    expect(bot.fromCache).toBe(false);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/could not persist the index/);
+    expect(firstText(bot.ask("How many apple trees grow in the orchard?"))).toContain(
+      "forty apple trees",
+    );
+    expect(await fs.readFile(notADir, "utf8")).toBe("I am a file");
+  });
+
+  it("warns and still answers when the cache file path is a folder", async () => {
+    const { seedsDir, cacheDir, file } = await setup();
+    await fs.mkdir(file, { recursive: true });
+    const { bot, warnings } = await open(seedsDir, cacheDir);
+    expect(bot.fromCache).toBe(false);
+    expect(warnings.length).toBeGreaterThanOrEqual(1);
+    expect(warnings.join("\n")).toMatch(/could not persist the index/);
+    expect(bot.ask("Who built the stone bridge?").kind).toBe("answer");
+  });
+});

@@ -1,0 +1,145 @@
+// npm run eval -- --seeds DIR --questions FILE [--split all|tune|check] [--misses OUT] [--json]
+// Answer quality of the core on a squad-dev-a style question set. Abstention is measured by
+// asking each half of the articles' questions against a corpus made of the other half.
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import {
+  DEFAULT_MIN_CONFIDENCE,
+  createCitebotFromTexts,
+  loadSeeds,
+  openCitebot,
+  type Citebot,
+} from "../src/tools.ts";
+import { flag, parseArgs } from "../adapters/cli/args.ts";
+import { halfOf, readQuestions, type GoldQuestion } from "./questions.ts";
+import { exactMatch, f1Score, holdsAnswer } from "./scoring.ts";
+
+const args = parseArgs(process.argv.slice(2), ["json", "no-abstention"]);
+const defaultData = path.resolve("../shared/data/squad-dev-a");
+const seedsDir = path.resolve(flag(args, "seeds", path.join(defaultData, "seeds")) ?? "");
+const questionsFile = path.resolve(
+  flag(args, "questions", path.join(defaultData, "questions.jsonl")) ?? "",
+);
+const split = flag(args, "split", "all") ?? "all";
+const misses = flag(args, "misses");
+const minConfidence = Number(flag(args, "min-confidence", String(DEFAULT_MIN_CONFIDENCE)));
+
+const all = readQuestions(questionsFile);
+const docs = [...new Set(all.map((q) => q.doc))].sort();
+// Articles alternate between the half used to choose parameters and the half that checks them.
+const half = (doc: string) => halfOf(docs, doc);
+const questions = split === "all" ? all : all.filter((q) => half(q.doc) === split);
+
+const bot = await openCitebot({ seedsDir, cacheDir: null, minConfidence });
+let p1 = 0;
+let mrr = 0;
+let answered = 0;
+let firstLength = 0;
+let em = 0;
+let f1 = 0;
+const missed: object[] = [];
+const started = performance.now();
+for (const q of questions) {
+  const a = bot.ask(q.question);
+  if (a.kind !== "answer") {
+    missed.push({ id: q.id, question: q.question, answers: q.answers, got: a.kind });
+    continue;
+  }
+  answered++;
+  firstLength += a.excerpts[0]?.text.length ?? 0;
+  const rank = a.excerpts.findIndex((e) => holdsAnswer(e.text, q.answers));
+  if (rank === 0) p1++;
+  if (rank >= 0) mrr += 1 / (rank + 1);
+  const phrase = a.answer?.text ?? "";
+  em += exactMatch(phrase, q.answers);
+  f1 += f1Score(phrase, q.answers);
+  if (rank !== 0)
+    missed.push({
+      id: q.id,
+      question: q.question,
+      answers: q.answers,
+      rank,
+      phrase,
+      first: a.excerpts[0]?.text,
+      doc: a.excerpts[0]?.doc,
+    });
+}
+const ms = performance.now() - started;
+const n = questions.length || 1;
+
+interface Confidences {
+  inside: number[];
+  outside: number[];
+}
+async function confidences(): Promise<Confidences> {
+  const { files } = await loadSeeds(seedsDir);
+  const result: Confidences = { inside: [], outside: [] };
+  for (const side of ["tune", "check"] as const) {
+    const corpusDocs = files.filter((f) => half(path.basename(f.doc)) === side);
+    const sub: Citebot = createCitebotFromTexts(corpusDocs);
+    const pick = (qs: GoldQuestion[]) => qs.filter((q) => split === "all" || half(q.doc) === split);
+    for (const q of pick(all))
+      (half(q.doc) === side ? result.inside : result.outside).push(sub.confidence(q.question));
+  }
+  return result;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+const report: Record<string, unknown> = {
+  questions: questions.length,
+  split,
+  p_at_1: round(p1 / n),
+  mrr: round(mrr / n),
+  answered: round(answered / n),
+  mean_first_excerpt_chars: Math.round(firstLength / Math.max(1, answered)),
+  answer_em: round(em / n),
+  answer_f1: round(f1 / n),
+  ms_per_question: round(ms / n),
+};
+if (!args.flags.has("no-abstention")) {
+  const c = await confidences();
+  const rate = (xs: number[], ok: (x: number) => boolean) =>
+    round(xs.filter(ok).length / Math.max(1, xs.length));
+  const table = [0.2, 0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8].map((t) => ({
+    threshold: t,
+    in_corpus_answered: rate(c.inside, (x) => x >= t),
+    out_of_corpus_not_found: rate(c.outside, (x) => x < t),
+  }));
+  report["abstention"] = {
+    threshold: DEFAULT_MIN_CONFIDENCE,
+    in_corpus_answered: rate(c.inside, (x) => x >= DEFAULT_MIN_CONFIDENCE),
+    out_of_corpus_not_found: rate(c.outside, (x) => x < DEFAULT_MIN_CONFIDENCE),
+    table,
+  };
+}
+if (misses) writeFileSync(misses, missed.map((m) => JSON.stringify(m)).join("\n") + "\n");
+
+if (args.flags.has("json")) {
+  console.log(JSON.stringify(report));
+} else {
+  console.log(`citebot eval — ${questions.length} questions (${split}) from ${questionsFile}`);
+  console.log(`  P@1                      ${report["p_at_1"]}`);
+  console.log(`  MRR                      ${report["mrr"]}`);
+  console.log(`  answered                 ${report["answered"]}`);
+  console.log(`  mean first excerpt       ${report["mean_first_excerpt_chars"]} characters`);
+  console.log(`  answer phrase EM / F1    ${report["answer_em"]} / ${report["answer_f1"]}`);
+  console.log(`  time                     ${report["ms_per_question"]} ms a question`);
+  const ab = report["abstention"] as
+    | {
+        threshold: number;
+        in_corpus_answered: number;
+        out_of_corpus_not_found: number;
+        table: { threshold: number; in_corpus_answered: number; out_of_corpus_not_found: number }[];
+      }
+    | undefined;
+  if (ab) {
+    console.log(
+      `  abstention at ${ab.threshold}: in-corpus answered ${ab.in_corpus_answered}, out-of-corpus not found ${ab.out_of_corpus_not_found}`,
+    );
+    console.log("  threshold | in-corpus answered | out-of-corpus not found");
+    for (const r of ab.table)
+      console.log(
+        `  ${String(r.threshold).padEnd(9)} | ${String(r.in_corpus_answered).padEnd(18)} | ${r.out_of_corpus_not_found}`,
+      );
+  }
+}
