@@ -3,9 +3,13 @@
 export type {
   Answer,
   AnswerPhrase,
+  CitedAnswer,
   DocumentInfo,
   Excerpt,
   HelpReason,
+  HelpReply,
+  NonEmpty,
+  NotFound,
   Responder,
   Span,
   Suggestions,

@@ -15,9 +15,9 @@ const seedWords = [...new Set(seedText.split(/\s+/).filter(Boolean))];
 
 /** Asserts every invariant a cited answer promises, against the files it was built from. */
 function checkAnswer(answer: Answer, files: ReadonlyMap<string, string>): void {
-  expect(["answer", "not_found", "help"]).toContain(answer.kind);
+  expect(["cited", "not_found", "help"]).toContain(answer.kind);
   expect(answer.question.length).toBeLessThanOrEqual(MAX_QUESTION_LENGTH);
-  if (answer.kind !== "answer") return;
+  if (answer.kind !== "cited") return;
   expect(answer.excerpts.length).toBeGreaterThanOrEqual(1);
   expect(answer.excerpts.length).toBeLessThanOrEqual(3);
   const seen = new Set<string>();
@@ -39,8 +39,8 @@ function checkAnswer(answer: Answer, files: ReadonlyMap<string, string>): void {
     }
   }
   const first = answer.excerpts[0];
-  if (answer.answer && first) {
-    const { span, start, end, text } = answer.answer;
+  if (answer.phrase && first) {
+    const { span, start, end, text } = answer.phrase;
     expect(0 <= span.start && span.start < span.end && span.end <= first.text.length).toBe(true);
     expect(first.text.slice(span.start, span.end)).toBe(text);
     expect(start).toBe(first.start + span.start);
@@ -155,9 +155,9 @@ describe("ask over the bundled seed", () => {
     expect(question.length).toBe(40_000);
     const answer = seedBot.ask(question);
     checkAnswer(answer, files);
-    expect(answer.kind).toBe("answer");
+    expect(answer.kind).toBe("cited");
     expect(answer.question.length).toBeLessThanOrEqual(MAX_QUESTION_LENGTH);
-    if (answer.kind === "answer") expect(answer.excerpts[0]?.text).toContain("$8 million");
+    if (answer.kind === "cited") expect(answer.excerpts[0]?.text).toContain("$8 million");
   });
 });
 

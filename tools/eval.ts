@@ -41,7 +41,7 @@ const missed: object[] = [];
 const started = performance.now();
 for (const q of questions) {
   const a = bot.ask(q.question);
-  if (a.kind !== "answer") {
+  if (a.kind !== "cited") {
     missed.push({ id: q.id, question: q.question, answers: q.answers, got: a.kind });
     continue;
   }
@@ -50,7 +50,7 @@ for (const q of questions) {
   const rank = a.excerpts.findIndex((e) => holdsAnswer(e.text, q.answers));
   if (rank === 0) p1++;
   if (rank >= 0) mrr += 1 / (rank + 1);
-  const phrase = a.answer?.text ?? "";
+  const phrase = a.phrase?.text ?? "";
   em += exactMatch(phrase, q.answers);
   f1 += f1Score(phrase, q.answers);
   if (rank !== 0)

@@ -96,7 +96,7 @@ if (target === "phrase") {
   // Phrases inside the first excerpt, where it holds a gold answer; right = the best F1.
   for (const q of questions) {
     const a = bot.ask(q.question);
-    const first = a.kind === "answer" ? a.excerpts[0] : undefined;
+    const first = a.kind === "cited" ? a.excerpts[0] : undefined;
     if (!first || !holdsAnswer(first.text, q.answers)) continue;
     const question = parseQuestion(q.question);
     const candidates = spanCandidates(

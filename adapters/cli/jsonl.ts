@@ -19,7 +19,7 @@ export interface JsonlReply {
 
 function toReply(id: unknown, answer: Answer): JsonlReply {
   switch (answer.kind) {
-    case "answer":
+    case "cited":
       return {
         id,
         status: "answered",
@@ -32,12 +32,12 @@ function toReply(id: unknown, answer: Answer): JsonlReply {
           line,
           score,
         })),
-        ...(answer.answer
+        ...(answer.phrase
           ? {
               answer: {
-                text: answer.answer.text,
-                start: answer.answer.start,
-                end: answer.answer.end,
+                text: answer.phrase.text,
+                start: answer.phrase.start,
+                end: answer.phrase.end,
               },
             }
           : {}),

@@ -3,6 +3,7 @@ import {
   sourceUrl,
   toSegments,
   type Answer,
+  type CitedAnswer,
   type DocumentInfo,
   type Excerpt,
   type HelpReason,
@@ -62,8 +63,8 @@ export const HELP_TEXT = [
 /** Renders any core answer as the message the bot sends; the REPL's `:as discord` prints it. */
 export function render(answer: Answer, options: RenderOptions): DiscordPayload {
   switch (answer.kind) {
-    case "answer":
-      return renderCited(answer.excerpts, answer, options);
+    case "cited":
+      return renderCited(answer, options);
     case "not_found":
       return text(notFound(answer.suggestions));
     case "help":
@@ -110,13 +111,8 @@ export function renderHelp(): DiscordPayload {
   return text(HELP_TEXT);
 }
 
-function renderCited(
-  all: readonly Excerpt[],
-  answer: Extract<Answer, { kind: "answer" }>,
-  options: RenderOptions,
-): DiscordPayload {
-  const excerpts = all.slice(0, MAX_EXCERPTS);
-  if (excerpts.length === 0) return text(notFound({ titles: [] }));
+function renderCited(answer: CitedAnswer, options: RenderOptions): DiscordPayload {
+  const excerpts = answer.excerpts.slice(0, MAX_EXCERPTS);
   const n = excerpts.length;
   const quoteBudget = Math.floor((LIMITS.description - (n - 1)) / n);
   const sourceBudget = Math.floor((LIMITS.fieldValue - (n - 1)) / n);
@@ -125,7 +121,7 @@ function renderCited(
     const lead = `> “${e.clippedStart ? "…" : ""}`;
     const tail = `${e.clippedEnd ? "…" : ""}”${marker}`;
     const room = Math.min(options.maxExcerptChars ?? 1000, quoteBudget - lead.length - tail.length);
-    const segments = toSegments(e, i === 0 ? answer.answer : undefined);
+    const segments = toSegments(e, i === 0 ? answer.phrase : undefined);
     return lead + fitSegments(segments, room) + tail;
   });
   const sources = excerpts.map((e, i) => source(e, i + 1, sourceBudget, options.seedsBaseUrl));

@@ -38,8 +38,8 @@ const safe = toDisplayText;
 function paint(segment: Segment, color: boolean): string {
   const text = safe(segment.text);
   if (segment.mark === "plain") return text;
-  if (!color) return segment.mark === "answer" ? `[${text}]` : text;
-  return (segment.mark === "answer" ? ANSI.yellow : ANSI.bold) + text + ANSI.reset;
+  if (!color) return segment.mark === "phrase" ? `[${text}]` : text;
+  return (segment.mark === "phrase" ? ANSI.yellow : ANSI.bold) + text + ANSI.reset;
 }
 
 /** Renders an answer as terminal text: numbered quotes, then their sources. */
@@ -47,10 +47,10 @@ export function render(answer: Answer, options: TerminalRenderOptions): string {
   const { color } = options;
   const dim = (s: string) => (color ? ANSI.dim + s + ANSI.reset : s);
   switch (answer.kind) {
-    case "answer": {
+    case "cited": {
       const lines: string[] = [];
       answer.excerpts.forEach((e, i) => {
-        const body = toSegments(e, i === 0 ? answer.answer : undefined)
+        const body = toSegments(e, i === 0 ? answer.phrase : undefined)
           .map((s) => paint(s, color))
           .join("");
         lines.push(`[${i + 1}] “${e.clippedStart ? "…" : ""}${body}${e.clippedEnd ? "…" : ""}”`);

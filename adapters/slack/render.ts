@@ -4,6 +4,8 @@ import {
   sourceUrl,
   toSegments,
   type Answer,
+  type CitedAnswer,
+  type HelpReply,
   type Excerpt,
   type Segment,
 } from "../../src/index.ts";
@@ -93,10 +95,10 @@ function segmentMarkup(segments: Segment[], budget: number): string {
   return whole.clipped ? markup(segments, budget - 1).text + "…" : whole.text;
 }
 
-function excerptSection(excerpt: Excerpt, n: number, answer: Answer): SlackBlock {
+function excerptSection(excerpt: Excerpt, n: number, answer: CitedAnswer): SlackBlock {
   const prefix = `*[${n}]* ${excerpt.clippedStart ? "…" : ""}`;
   const suffix = excerpt.clippedEnd ? "…" : "";
-  const phrase = n === 1 && answer.kind === "answer" ? answer.answer : undefined;
+  const phrase = n === 1 ? answer.phrase : undefined;
   const body = segmentMarkup(
     toSegments(excerpt, phrase),
     SECTION_MAX - prefix.length - suffix.length,
@@ -125,7 +127,7 @@ function plainPreview(text: string): string {
   return fitEscaped(text.replace(/\s+/g, " ").trim(), FALLBACK_MAX).text;
 }
 
-function helpText(answer: Extract<Answer, { kind: "help" }>): string {
+function helpText(answer: HelpReply): string {
   const how =
     "Ask me about the documents: `/ask how do I reset my password?`, mention me in a channel, " +
     "or send me a direct message. I answer with sentences quoted from the documents, each " +
@@ -145,17 +147,11 @@ function helpText(answer: Extract<Answer, { kind: "help" }>): string {
 
 function body(answer: Answer, options: RenderOptions): { text: string; blocks: SlackBlock[] } {
   switch (answer.kind) {
-    case "answer": {
-      if (answer.excerpts.length === 0) {
-        return body(
-          { kind: "not_found", question: answer.question, suggestions: { titles: [] } },
-          options,
-        );
-      }
+    case "cited": {
       const excerpts = answer.excerpts.slice(0, CONTEXT_ELEMENTS_MAX);
       const sources = excerpts.map((e, i) => sourceLine(e, i + 1, options.seedsBaseUrl));
       return {
-        text: plainPreview(excerpts[0]?.text ?? answer.question),
+        text: plainPreview(answer.excerpts[0].text),
         blocks: [
           ...excerpts.map((e, i) => excerptSection(e, i + 1, answer)),
           { type: "context", elements: sources.map((text) => ({ type: "mrkdwn", text })) },
@@ -193,7 +189,7 @@ export function render(answer: Answer, options: RenderOptions): SlackMessage {
       ],
     });
   }
-  if (options.shareButton && answer.kind === "answer") {
+  if (options.shareButton && answer.kind === "cited") {
     blocks.push({
       type: "actions",
       elements: [

@@ -51,18 +51,35 @@ export interface Suggestions {
 /** Why the question got a canned reply instead of a search. */
 export type HelpReason = "empty" | "greeting" | "help" | "thanks";
 
+/** A list with at least one element: `list[0]` is known to exist. */
+export type NonEmpty<T> = [T, ...T[]];
+
+/** The seeds answer the question: the sentences that do, each cited. */
+export interface CitedAnswer {
+  kind: "cited";
+  question: string;
+  /** 1–3 excerpts, best first, no sentence twice. */
+  excerpts: NonEmpty<Excerpt>;
+  /** The phrase inside `excerpts[0]` most likely to be the answer itself, when one was found. */
+  phrase?: AnswerPhrase;
+}
+
+/** Nothing in the seeds answers the question; what the user could try instead. */
+export interface NotFound {
+  kind: "not_found";
+  question: string;
+  suggestions: Suggestions;
+}
+
+/** Not a question for the seeds (empty, a greeting, a request for help, thanks). */
+export interface HelpReply {
+  kind: "help";
+  question: string;
+  reason: HelpReason;
+}
+
 /** Everything `ask` can return; renderers switch over `kind` exhaustively. */
-export type Answer =
-  | {
-      kind: "answer";
-      question: string;
-      /** 1–3 excerpts, best first, no sentence twice. */
-      excerpts: Excerpt[];
-      /** The marked answer phrase inside `excerpts[0]`, when one was found. */
-      answer?: AnswerPhrase;
-    }
-  | { kind: "not_found"; question: string; suggestions: Suggestions }
-  | { kind: "help"; question: string; reason: HelpReason };
+export type Answer = CitedAnswer | NotFound | HelpReply;
 
 /** A document as listed by `:sources`, `/sources` and friends. */
 export interface DocumentInfo {

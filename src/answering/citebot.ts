@@ -139,7 +139,7 @@ export function createCitebot(
       const excerpt = toExcerpt(corpus, hit.passage, hit.sentence, termSet, hit.score);
       if (excerpt) excerpts.push(excerpt);
     }
-    const first = excerpts[0];
+    const [first, ...rest] = excerpts;
     if (!first)
       return {
         kind: "not_found",
@@ -147,7 +147,7 @@ export function createCitebot(
         suggestions: { titles: titlesOf(hits) },
       };
     const span = pickAnswer(first.text, question.type, termSet, question.form, question.focus);
-    const answer: AnswerPhrase | undefined = span
+    const phrase: AnswerPhrase | undefined = span
       ? {
           text: first.text.slice(span.start, span.end),
           start: first.start + span.start,
@@ -155,7 +155,12 @@ export function createCitebot(
           span,
         }
       : undefined;
-    return { kind: "answer", question: question.text, excerpts, ...(answer ? { answer } : {}) };
+    return {
+      kind: "cited",
+      question: question.text,
+      excerpts: [first, ...rest],
+      ...(phrase ? { phrase } : {}),
+    };
   }
 
   return {

@@ -3,7 +3,7 @@ import { formatOf } from "../ingest/document.ts";
 import { markupSpans } from "./markup.ts";
 
 /** How a piece of an excerpt should be marked when rendered. */
-export type Mark = "plain" | "term" | "answer";
+export type Mark = "plain" | "term" | "phrase";
 
 /** A run of excerpt text that shares one mark. */
 export interface Segment {
@@ -12,11 +12,11 @@ export interface Segment {
 }
 
 /**
- * Splits an excerpt into plain, question-term and answer runs, so each platform only has to
- * wrap runs in its own markup. The answer phrase wins where it overlaps a term. Markdown and
+ * Splits an excerpt into plain, question-term and answer-phrase runs, so each platform only has
+ * to wrap runs in its own markup. The answer phrase wins where it overlaps a term. Markdown and
  * reST markup (emphasis marks, link syntax, roles) is left out: it would show as noise.
  */
-export function toSegments(excerpt: Excerpt, answer?: AnswerPhrase): Segment[] {
+export function toSegments(excerpt: Excerpt, phrase?: AnswerPhrase): Segment[] {
   const { text } = excerpt;
   const marks = new Array<Mark>(text.length).fill("plain");
   const hidden = new Array<boolean>(text.length).fill(false);
@@ -26,9 +26,9 @@ export function toSegments(excerpt: Excerpt, answer?: AnswerPhrase): Segment[] {
   for (const h of excerpt.highlights) {
     for (let i = Math.max(0, h.start); i < Math.min(text.length, h.end); i++) marks[i] = "term";
   }
-  if (answer) {
-    for (let i = Math.max(0, answer.span.start); i < Math.min(text.length, answer.span.end); i++) {
-      marks[i] = "answer";
+  if (phrase) {
+    for (let i = Math.max(0, phrase.span.start); i < Math.min(text.length, phrase.span.end); i++) {
+      marks[i] = "phrase";
     }
   }
   const segments: Segment[] = [];

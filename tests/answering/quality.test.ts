@@ -32,11 +32,11 @@ describe("answer quality on the vendored squad-dev-a sample", () => {
     let f1 = 0;
     for (const q of questions) {
       const a = bot.ask(q.question);
-      if (a.kind !== "answer") continue;
+      if (a.kind !== "cited") continue;
       answered++;
       // Same rule as `npm run eval`: the first excerpt holds a gold answer.
       if (a.excerpts.findIndex((e) => holdsAnswer(e.text, q.answers)) === 0) p1++;
-      f1 += f1Score(a.answer?.text ?? "", q.answers);
+      f1 += f1Score(a.phrase?.text ?? "", q.answers);
     }
     const pAt1 = p1 / questions.length;
     const answeredRate = answered / questions.length;

@@ -7,7 +7,7 @@ const seedText = readFileSync(new URL(`../../seeds/${SEED}`, import.meta.url), "
 const bot = createCitebotFromTexts([{ doc: SEED, text: seedText }]);
 
 function excerptsOf(answer: Answer): Excerpt[] {
-  if (answer.kind !== "answer") throw new Error(`expected an answer, got ${answer.kind}`);
+  if (answer.kind !== "cited") throw new Error(`expected an answer, got ${answer.kind}`);
   return answer.excerpts;
 }
 
@@ -131,10 +131,10 @@ describe("ranking over the bundled seed", () => {
   it("marks the question's words and the $8 million answer in the first excerpt", () => {
     const answer = bot.ask("How much did Tokyo agree to pay?");
     const [first] = excerptsOf(answer);
-    if (!first || answer.kind !== "answer") throw new Error("no first excerpt");
+    if (!first || answer.kind !== "cited") throw new Error("no first excerpt");
     const marked = first.highlights.map((h) => first.text.slice(h.start, h.end));
     expect(marked).toEqual(expect.arrayContaining(["Tokyo", "agreed", "pay"]));
-    expect(answer.answer?.text).toBe("$8 million");
+    expect(answer.phrase?.text).toBe("$8 million");
     expect(first.doc).toBe(SEED);
     expect(first.line).toBe(11);
   });
@@ -156,10 +156,10 @@ describe("answer phrase", () => {
   for (const [question, phrase, why] of ANSWER_PHRASES) {
     it(`${question} → “${phrase}” (${why})`, () => {
       const answer = bot.ask(question);
-      if (answer.kind !== "answer") throw new Error(`expected an answer, got ${answer.kind}`);
-      expect(answer.answer?.text).toBe(phrase);
+      if (answer.kind !== "cited") throw new Error(`expected an answer, got ${answer.kind}`);
+      expect(answer.phrase?.text).toBe(phrase);
       const first = answer.excerpts[0];
-      expect(first && seedText.slice(answer.answer?.start, answer.answer?.end)).toBe(phrase);
+      expect(first && seedText.slice(answer.phrase?.start, answer.phrase?.end)).toBe(phrase);
     });
   }
 });
@@ -213,7 +213,7 @@ describe("excerpts", () => {
   it("gives 1–3 excerpts, best first, and never cites a sentence twice", () => {
     for (const question of questions) {
       const answer = bot.ask(question);
-      if (answer.kind !== "answer") continue;
+      if (answer.kind !== "cited") continue;
       const { excerpts } = answer;
       expect(excerpts.length, question).toBeGreaterThanOrEqual(1);
       expect(excerpts.length, question).toBeLessThanOrEqual(3);
@@ -252,7 +252,7 @@ describe("excerpts", () => {
     const one = createCitebotFromTexts([{ doc: SEED, text: seedText }], { maxExcerpts: 1 });
     for (const question of questions) {
       const answer = one.ask(question);
-      if (answer.kind === "answer") expect(answer.excerpts).toHaveLength(1);
+      if (answer.kind === "cited") expect(answer.excerpts).toHaveLength(1);
     }
   });
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import type { Answer, Excerpt } from "../../src/index.ts";
+import type { Answer, AnswerPhrase, Excerpt } from "../../src/index.ts";
 import { fitEscaped, fitSegments } from "../../adapters/discord/markdown.ts";
 import {
   HELP_TEXT,
@@ -30,11 +30,15 @@ function excerpt(text: string, overrides: Partial<Excerpt> = {}): Excerpt {
   };
 }
 
-function cited(
-  excerpts: Excerpt[],
-  answer?: Extract<Answer, { kind: "answer" }>["answer"],
-): Answer {
-  return { kind: "answer", question: "q", excerpts, ...(answer ? { answer } : {}) };
+function cited(excerpts: readonly Excerpt[], phrase?: AnswerPhrase): Answer {
+  const [first, ...rest] = excerpts;
+  if (!first) throw new Error("a cited answer needs an excerpt");
+  return {
+    kind: "cited",
+    question: "q",
+    excerpts: [first, ...rest],
+    ...(phrase ? { phrase } : {}),
+  };
 }
 
 /** Every limit Discord enforces on a message; an empty list means the API accepts it. */

@@ -61,7 +61,7 @@ describe("toSegments", () => {
       { text: "Tokyo agreed to ", mark: "plain" },
       { text: "pay", mark: "term" },
       { text: " ", mark: "plain" },
-      { text: "$8 million", mark: "answer" },
+      { text: "$8 million", mark: "phrase" },
       { text: " into a fund.", mark: "plain" },
     ]);
   });

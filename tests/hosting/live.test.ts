@@ -33,7 +33,7 @@ async function seedsFolder(content = OLD): Promise<{ dir: string; seed: string }
 }
 
 function firstText(answer: Answer): string {
-  if (answer.kind !== "answer") throw new Error(`expected an answer, got ${answer.kind}`);
+  if (answer.kind !== "cited") throw new Error(`expected an answer, got ${answer.kind}`);
   return answer.excerpts[0]?.text ?? "";
 }
 
@@ -128,7 +128,7 @@ describe("live responder", () => {
     expect(t.responder.current).toBe(t.initial);
     for (let i = 0; i < 200; i++) {
       const answer = t.responder.ask(i % 2 === 0 ? QUESTION : "Who counted the ships?");
-      expect(answer.kind).toBe("answer");
+      expect(answer.kind).toBe("cited");
       expect(firstText(answer)).toContain("seventeen ships");
     }
     release();

@@ -63,7 +63,7 @@ async function open(seedsDir: string, cacheDir: string | null) {
 const answersOf = (bot: OpenedCitebot): Answer[] => QUESTIONS.map((q) => bot.ask(q));
 
 function firstText(answer: Answer): string {
-  if (answer.kind !== "answer") throw new Error(`expected an answer, got ${answer.kind}`);
+  if (answer.kind !== "cited") throw new Error(`expected an answer, got ${answer.kind}`);
   return answer.excerpts[0]?.text ?? "";
 }
 
@@ -92,7 +92,7 @@ describe("persisted index round trip", () => {
     expect(restored.bot.fromCache).toBe(true);
     const a = answersOf(built.bot);
     const b = answersOf(restored.bot);
-    expect(a.filter((x) => x.kind === "answer").length).toBeGreaterThanOrEqual(5);
+    expect(a.filter((x) => x.kind === "cited").length).toBeGreaterThanOrEqual(5);
     expect(b).toEqual(a);
     // Also identical to a bot that never saw a cache.
     const plain = await open(seedsDir, null);
@@ -102,7 +102,7 @@ describe("persisted index round trip", () => {
       built.bot.ask("How many shps did the keeper count?"),
     );
     for (const answer of b) {
-      if (answer.kind !== "answer") continue;
+      if (answer.kind !== "cited") continue;
       for (const e of answer.excerpts) {
         const text = await fs.readFile(path.join(seedsDir, ...e.doc.split("/")), "utf8");
         expect(text.slice(e.start, e.end)).toBe(e.text);
@@ -224,7 +224,7 @@ describe("stale persisted index", () => {
       fs.rename(path.join(dir, "orchard.txt"), path.join(dir, "trees.txt")),
     );
     const answer = after.bot.ask("How many apple trees grow in the orchard?");
-    if (answer.kind !== "answer") throw new Error(`expected an answer, got ${answer.kind}`);
+    if (answer.kind !== "cited") throw new Error(`expected an answer, got ${answer.kind}`);
     expect(answer.excerpts[0]?.doc).toBe("trees.txt");
   });
 
@@ -346,6 +346,6 @@ describe("unusable cache folder", () => {
     expect(bot.fromCache).toBe(false);
     expect(warnings.length).toBeGreaterThanOrEqual(1);
     expect(warnings.join("\n")).toMatch(/could not persist the index/);
-    expect(bot.ask("Who built the stone bridge?").kind).toBe("answer");
+    expect(bot.ask("Who built the stone bridge?").kind).toBe("cited");
   });
 });

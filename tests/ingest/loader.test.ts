@@ -31,7 +31,7 @@ afterEach(async () => {
 const GOOD = "A good seed\n\nThe lighthouse keeper counted seventeen ships in the harbour.\n";
 
 function firstExcerpt(answer: ReturnType<Awaited<ReturnType<typeof openCitebot>>["ask"]>): Excerpt {
-  if (answer.kind !== "answer") throw new Error(`expected an answer, got ${answer.kind}`);
+  if (answer.kind !== "cited") throw new Error(`expected an answer, got ${answer.kind}`);
   const first = answer.excerpts[0];
   if (!first) throw new Error("answer without excerpts");
   return first;
@@ -101,8 +101,8 @@ describe("paragraphs and offsets", () => {
       "Who lived there?",
     ]) {
       const answer = bot.ask(q);
-      expect(answer.kind, q).toBe("answer");
-      if (answer.kind !== "answer") continue;
+      expect(answer.kind, q).toBe("cited");
+      if (answer.kind !== "cited") continue;
       for (const e of answer.excerpts) {
         expect(e.doc).toBe("sub/notes.txt");
         expect(text.slice(e.start, e.end)).toBe(e.text);
@@ -201,7 +201,7 @@ describe("bad seed files are skipped with one warning each", () => {
       expect(bot.warnings[0]).toMatch(c.reason);
       expect(logger.lines).toHaveLength(1);
       expect(logger.lines[0]).toContain(c.file);
-      expect(bot.ask("What did the lighthouse keeper count?").kind).toBe("answer");
+      expect(bot.ask("What did the lighthouse keeper count?").kind).toBe("cited");
     });
   }
 

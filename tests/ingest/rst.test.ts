@@ -197,7 +197,7 @@ describe("reST excerpts", () => {
     ];
     for (const [question, expected, line] of cases) {
       const answer = bot.ask(question);
-      if (answer.kind !== "answer") throw new Error(`${question}: got ${answer.kind}`);
+      if (answer.kind !== "cited") throw new Error(`${question}: got ${answer.kind}`);
       const first = answer.excerpts[0];
       expect(first?.text).toContain(expected);
       expect(first?.line).toBe(line);
@@ -213,7 +213,7 @@ describe("reST excerpts", () => {
     const bot = createCitebotFromTexts([{ doc: "harbour.rst", text: GUIDE }]);
     for (const q of ["lamp light taper", "index single lighthouse", "note lamp"]) {
       const answer = bot.ask(q);
-      if (answer.kind !== "answer") continue;
+      if (answer.kind !== "cited") continue;
       for (const e of answer.excerpts) expect(e.text).not.toMatch(/lamp\.light|\.\. |single:/);
     }
   });

@@ -25,11 +25,11 @@ function excerpt(text: string, extra: Partial<Excerpt> = {}): Excerpt {
     ...extra,
   };
 }
-const answer = (excerpts: Excerpt[], question = "q"): Answer => ({
-  kind: "answer",
-  question,
-  excerpts,
-});
+function answer(excerpts: readonly Excerpt[], question = "q"): Answer {
+  const [first, ...rest] = excerpts;
+  if (!first) throw new Error("a cited answer needs an excerpt");
+  return { kind: "cited", question, excerpts: [first, ...rest] };
+}
 const opts = { seedsBaseUrl: null };
 const texts = (m: SlackMessage) =>
   m.blocks.flatMap((b) =>
