@@ -32,3 +32,11 @@ export {
   type SpanFeature,
 } from "./answering/answer-span.ts";
 export { CONFIDENCE_FEATURES, confidenceFeatures, confidenceOf } from "./answering/confidence.ts";
+export { isStopWord, normalizeWord, stem } from "./search/tokenize.ts";
+export {
+  generalCount,
+  generalIdf,
+  parseFrequencyTable,
+  zipfFrequency,
+  type FrequencyTable,
+} from "./search/general-frequency.ts";
