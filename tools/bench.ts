@@ -1,4 +1,4 @@
-// npm run bench -- [--seeds DIR]... [--questions FILE] [--json]
+// npm run bench -- [--seeds DIR]... [--questions FILE] [--data DIR] [--json]
 // Size, build time, index memory, answer latency, cold start from the persisted index, and
 // MiniSearch's default search() on the same passages and questions as the reference.
 import { spawnSync } from "node:child_process";
@@ -7,12 +7,18 @@ import os from "node:os";
 import path from "node:path";
 import MiniSearch from "minisearch";
 import { openCitebot, type OpenedCitebot } from "../src/tools.ts";
+import {
+  DEFAULT_DATA_DIR,
+  REPO_ROOT,
+  flag,
+  flags,
+  orUsage,
+  parseArgs,
+} from "../adapters/shared/args.ts";
 import { readQuestions } from "./questions.ts";
 import { percentile, printTable } from "./table.ts";
 
 const argv = process.argv.slice(2);
-const values = (name: string) =>
-  argv.flatMap((a, i) => (a === `--${name}` && argv[i + 1] ? [argv[i + 1] as string] : []));
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
 // Cold start runs in a fresh process: it reports how long opening from the cache took.
@@ -39,18 +45,22 @@ const NATURAL_QUESTIONS = [
   "How many women were forced to work in brothels?",
 ];
 
-const shared = path.resolve("../shared/data/squad-dev-a");
+const args = orUsage(
+  () => parseArgs(argv, { values: ["seeds", "questions", "data"], booleans: ["json"] }),
+  "npm run bench -- [--seeds DIR]... [--questions FILE] [--data DIR] [--json]",
+);
+const shared = path.resolve(flag(args, "data") ?? DEFAULT_DATA_DIR);
 // A seeds folder with a questions.jsonl beside it (squad-dev-a's layout) is timed on those.
 const sibling = (seeds: string) => {
   const file = path.join(path.dirname(seeds), "questions.jsonl");
   return existsSync(file) ? file : undefined;
 };
-const corpora = values("seeds").map((s) => ({
+const corpora = flags(args, "seeds").map((s) => ({
   seeds: path.resolve(s),
-  questions: values("questions")[0] ?? sibling(path.resolve(s)),
+  questions: flag(args, "questions") ?? sibling(path.resolve(s)),
 }));
 if (corpora.length === 0) {
-  corpora.push({ seeds: path.resolve("seeds"), questions: undefined });
+  corpora.push({ seeds: path.join(REPO_ROOT, "seeds"), questions: undefined });
   if (existsSync(shared))
     corpora.push({
       seeds: path.join(shared, "seeds"),
@@ -131,5 +141,5 @@ for (const { seeds, questions: qfile } of corpora) {
       10,
   });
 }
-if (argv.includes("--json")) console.log(JSON.stringify(rows));
+if (args.flags.has("json")) console.log(JSON.stringify(rows));
 else printTable(rows);

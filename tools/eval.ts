@@ -1,4 +1,5 @@
-// npm run eval -- --seeds DIR --questions FILE [--split all|tune|check] [--misses OUT] [--json]
+// npm run eval -- [--data DIR] [--seeds DIR] [--questions FILE] [--split all|tune|check]
+//   [--min-confidence 0..1] [--misses OUT] [--json] [--no-abstention]
 // Answer quality of the core on a squad-dev-a style question set. Abstention is measured by
 // asking each half of the articles' questions against a corpus made of the other half.
 import { writeFileSync } from "node:fs";
@@ -10,19 +11,33 @@ import {
   openCitebot,
   type Citebot,
 } from "../src/tools.ts";
-import { flag, parseArgs } from "../adapters/cli/args.ts";
+import {
+  choiceFlag,
+  dataPaths,
+  flag,
+  numberFlag,
+  orUsage,
+  parseArgs,
+} from "../adapters/shared/args.ts";
 import { halfOf, readQuestions, type GoldQuestion } from "./questions.ts";
 import { exactMatch, f1Score, holdsAnswer } from "./scoring.ts";
 
-const args = parseArgs(process.argv.slice(2), ["json", "no-abstention"]);
-const defaultData = path.resolve("../shared/data/squad-dev-a");
-const seedsDir = path.resolve(flag(args, "seeds", path.join(defaultData, "seeds")) ?? "");
-const questionsFile = path.resolve(
-  flag(args, "questions", path.join(defaultData, "questions.jsonl")) ?? "",
-);
-const split = flag(args, "split", "all") ?? "all";
-const misses = flag(args, "misses");
-const minConfidence = Number(flag(args, "min-confidence", String(DEFAULT_MIN_CONFIDENCE)));
+const USAGE =
+  "npm run eval -- [--data DIR] [--seeds DIR] [--questions FILE] [--split all|tune|check] " +
+  "[--min-confidence 0..1] [--misses OUT] [--json] [--no-abstention]";
+const { args, seedsDir, questionsFile, split, misses, minConfidence } = orUsage(() => {
+  const args = parseArgs(process.argv.slice(2), {
+    values: ["data", "seeds", "questions", "split", "misses", "min-confidence"],
+    booleans: ["json", "no-abstention"],
+  });
+  return {
+    args,
+    ...dataPaths(args),
+    split: choiceFlag(args, "split", ["all", "tune", "check"], "all"),
+    misses: flag(args, "misses"),
+    minConfidence: numberFlag(args, "min-confidence", DEFAULT_MIN_CONFIDENCE, { min: 0, max: 1 }),
+  };
+}, USAGE);
 
 const all = readQuestions(questionsFile);
 const docs = [...new Set(all.map((q) => q.doc))].sort();

@@ -1,4 +1,5 @@
-// npm run train -- [--target sentence|phrase|abstain] [--seeds DIR] [--questions FILE] [--split tune|check|all] [--epochs N]
+// npm run train -- [--target sentence|phrase|abstain] [--data DIR] [--seeds DIR] [--questions FILE]
+//   [--split tune|check|all] [--epochs N]
 // Learns weights with an averaged perceptron on the top-1 decision: the sentence-ranking weights
 // (src/rank.ts DEFAULT_WEIGHTS) or the answer-phrase weights (src/answer-span.ts); or fits the
 // abstention model (src/confidence.ts). Trained on the tune half of squad-dev-a by default;
@@ -18,22 +19,29 @@ import {
   parseQuestion,
   rankSentences,
 } from "../src/tools.ts";
-import { flag, parseArgs } from "../adapters/cli/args.ts";
+import { choiceFlag, dataPaths, numberFlag, orUsage, parseArgs } from "../adapters/shared/args.ts";
 import { halfOf, readQuestions } from "./questions.ts";
 import { f1Score, holdsAnswer } from "./scoring.ts";
 
-const args = parseArgs(process.argv.slice(2));
-const data = path.resolve("../shared/data/squad-dev-a");
-const seedsDir = path.resolve(flag(args, "seeds", path.join(data, "seeds")) ?? "");
-const all = readQuestions(
-  path.resolve(flag(args, "questions", path.join(data, "questions.jsonl")) ?? ""),
-);
-const split = flag(args, "split", "tune");
-const epochs = Number(flag(args, "epochs", "20"));
+const USAGE =
+  "npm run train -- [--target sentence|phrase|abstain] [--data DIR] [--seeds DIR] " +
+  "[--questions FILE] [--split tune|check|all] [--epochs N]";
+const { seedsDir, questionsFile, split, epochs, target } = orUsage(() => {
+  const args = parseArgs(process.argv.slice(2), {
+    values: ["target", "data", "seeds", "questions", "split", "epochs"],
+  });
+  return {
+    ...dataPaths(args),
+    split: choiceFlag(args, "split", ["tune", "check", "all"], "tune"),
+    epochs: numberFlag(args, "epochs", 20, { min: 1, max: 10_000, integer: true }),
+    target: choiceFlag(args, "target", ["sentence", "phrase", "abstain"], "sentence"),
+  };
+}, USAGE);
+const all = readQuestions(questionsFile);
 const docs = [...new Set(all.map((q) => q.doc))].sort();
 const questions = all.filter((q) => split === "all" || halfOf(docs, q.doc) === split);
 
-if (flag(args, "target") === "abstain") {
+if (target === "abstain") {
   await trainAbstention();
   process.exit(0);
 }
@@ -82,7 +90,6 @@ async function trainAbstention(): Promise<void> {
 }
 
 const bot = await openCitebot({ seedsDir, cacheDir: null });
-const target = flag(args, "target", "sentence");
 const names: readonly string[] = target === "phrase" ? SPAN_FEATURES : FEATURE_NAMES;
 const initial = names.map((f) =>
   target === "phrase"

@@ -5,12 +5,15 @@ import readline from "node:readline";
 import { createLogger, parseCoreConfig } from "../../src/index.ts";
 import { render } from "../repl/render.ts";
 import { loadEnv, openFromConfig, reportStartupError } from "../shared/startup.ts";
-import { flag, parseArgs } from "./args.ts";
+import { flag, orUsage, parseArgs } from "../shared/args.ts";
 import { answerLine } from "./jsonl.ts";
 
 async function main(): Promise<void> {
   loadEnv();
-  const args = parseArgs(process.argv.slice(2), ["jsonl"]);
+  const args = orUsage(
+    () => parseArgs(process.argv.slice(2), { values: ["seeds"], booleans: ["jsonl"] }),
+    'npm run --silent ask -- [--seeds DIR] "question" | --jsonl',
+  );
   const seeds = flag(args, "seeds");
   const config = parseCoreConfig(
     seeds ? { ...process.env, SEEDS_DIR: path.resolve(seeds) } : process.env,

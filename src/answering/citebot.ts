@@ -80,14 +80,24 @@ function respell(text: string, fixes: ReadonlyMap<string, string>): string {
   });
 }
 
-/** Creates the answerer from a parsed corpus and its index. */
+/** Refuses options outside their documented range rather than quietly clamping them. */
+function checkOptions(maxExcerpts: number, minConfidence: number): void {
+  if (!Number.isInteger(maxExcerpts) || maxExcerpts < 1 || maxExcerpts > 3)
+    throw new RangeError(`citebot: maxExcerpts must be 1, 2 or 3, got ${maxExcerpts}`);
+  if (!(minConfidence >= 0 && minConfidence <= 1))
+    throw new RangeError(
+      `citebot: minConfidence must be a number from 0 to 1, got ${minConfidence}`,
+    );
+}
+
+/** Creates the answerer from a parsed corpus and its index; throws RangeError on bad options. */
 export function createCitebot(
   corpus: Corpus,
   index: SearchIndex,
   options: CitebotOptions = {},
 ): Citebot {
-  const { minConfidence, weights, ...rest } = { ...DEFAULTS, ...options };
-  const maxExcerpts = Math.min(3, Math.max(1, Math.floor(rest.maxExcerpts)));
+  const { minConfidence, weights, maxExcerpts } = { ...DEFAULTS, ...options };
+  checkOptions(maxExcerpts, minConfidence);
   const stats: CorpusStats = {
     documents: corpus.documents.length,
     passages: corpus.passages.length,

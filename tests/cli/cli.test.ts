@@ -148,6 +148,21 @@ describe("ask with one question", () => {
     expect(stderr.trim().split("\n")).toHaveLength(1);
   });
 
+  it("a flag without its value is one usage line and exit 2, not a stack trace", async () => {
+    const { stdout, stderr, code } = await ask(["--seeds"]);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^citebot: --seeds needs a value; usage: .*ask.*\n$/);
+  });
+
+  it("an unknown flag is named in one usage line", async () => {
+    const { stderr, code } = await ask(["--seed", "x", "question?"]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(
+      /^citebot: unknown flag --seed \(known: --seeds, --jsonl\); usage: .*\n$/,
+    );
+  });
+
   it("explains how to ask when no question is given", async () => {
     const { stdout, stderr, code } = await ask([]);
     expect(code).not.toBe(0);
