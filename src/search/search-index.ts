@@ -3,7 +3,9 @@ import SearchableMap from "minisearch/SearchableMap";
 import type { Corpus } from "../ingest/corpus.ts";
 import { openPostings } from "./postings.ts";
 import { runSteps, type Steps } from "../ingest/steps.ts";
-import { tokenize } from "./tokenize.ts";
+import { generalCount } from "./general-frequency.ts";
+import { stem, tokenize } from "./tokenize.ts";
+import { adjacentSwaps } from "./transpositions.ts";
 
 /** A passage hit from the first, passage-level stage of ranking. */
 export interface PassageHit {
@@ -19,7 +21,7 @@ export interface SearchIndex {
   idf(term: string): number;
   /** Whether a stemmed term occurs anywhere. */
   knows(term: string): boolean;
-  /** The most frequent indexed word within a small edit distance of `word`, or null. */
+  /** The most frequent indexed word within a small Damerau edit distance of `word`, or null. */
   closestWord(word: string): string | null;
   /** Plain data to persist; see {@link restoreIndex}. */
   toJSON(): IndexSnapshot;
@@ -77,12 +79,24 @@ function createIndex(
     idf,
     knows: (term) => df.has(term),
     closestWord(word) {
-      if (word.length < 4 || !/^\p{L}+$/u.test(word)) return null;
+      if (word.length < 3 || !/^\p{L}+$/u.test(word)) return null;
+      // A short English word the seeds lack ("won") is no typo of one they have ("own").
+      if (word.length === 3 && generalCount(stem(word)) > 0) return null;
       vocabulary ??= SearchableMap.from(words);
       const maxEdits = word.length <= 6 ? 1 : 2;
+      // Swapped neighbours ("japna") are one typo, as in Damerau distance; MiniSearch counts two.
+      const found = new Map<string, [number, number]>();
+      for (const swap of adjacentSwaps(word)) {
+        const count = words.get(swap);
+        if (count !== undefined) found.set(swap, [count, 1]);
+      }
+      // Three-letter words have too many neighbours one edit away; only a swap is safe there.
+      if (word.length > 3)
+        for (const [w, hit] of vocabulary.fuzzyGet(word, maxEdits))
+          if (!found.has(w)) found.set(w, hit);
       let best: string | null = null;
       let bestKey = [Infinity, 0];
-      for (const [candidate, [count, distance]] of vocabulary.fuzzyGet(word, maxEdits)) {
+      for (const [candidate, [count, distance]] of found) {
         if (candidate === word) continue;
         // Fewer edits first, then the commoner word.
         if (
