@@ -116,6 +116,14 @@ function cleanHeading(heading: string): string {
     .trim();
 }
 
+/** Longest first line of a text file that is read as its title. */
+const MAX_TITLE_LENGTH = 120;
+
+// A sentence ends with . ! ? or … (maybe inside closing quotes or brackets); a title does not.
+function isTitleLine(line: string): boolean {
+  return line.length <= MAX_TITLE_LENGTH && !/[.!?…]["'”’)\]]*$/.test(line);
+}
+
 /** Reads a seed's text into a title and passages with exact offsets. */
 export function parseDocument(text: string, format: Format, fallbackTitle: string): ParsedDocument {
   let title: string | null = null;
@@ -136,8 +144,12 @@ export function parseDocument(text: string, format: Format, fallbackTitle: strin
       continue;
     }
     if (format === "text" && title === null) {
-      title = (block.lines[0] ?? "").trim();
-      if (block.lines.length === 1) continue;
+      const first = (block.lines[0] ?? "").trim();
+      title = isTitleLine(first) ? first : fallbackTitle;
+      // A one-line first paragraph is a heading only when more follows; else it is content.
+      if (block.lines.length === 1 && title === first && block.end < text.trimEnd().length) {
+        continue;
+      }
     }
     let start: number | null = block.start;
     if (format === "rst") start = rstProseStart(block, skip);

@@ -121,6 +121,36 @@ describe("text", () => {
       { paragraph: 2, section: "Headline line", sentences: ["Body one.", "Body two."] },
     ]);
   });
+
+  it("quotes a first line that is a sentence (ends with . ! or ?), and titles the file by name", () => {
+    const doc = parse("The ferry leaves at noon.\n\nTickets cost four euros.\n", "text");
+    expect(doc.title).toBe("fallback-name");
+    expect(doc.passages.flatMap((p) => p.sentences)).toEqual([
+      "The ferry leaves at noon.",
+      "Tickets cost four euros.",
+    ]);
+  });
+
+  it("quotes a first line longer than a title can be", () => {
+    const line = `${"word ".repeat(40)}without a final stop`;
+    const doc = parse(`${line}\n\nMore.\n`, "text");
+    expect(doc.title).toBe("fallback-name");
+    expect(doc.passages[0]?.sentences).toEqual([line]);
+  });
+
+  it("quotes a file that is one line, even one that reads like a title", () => {
+    const doc = parse("Harbour closed on Sundays\n", "text");
+    expect(doc.title).toBe("Harbour closed on Sundays");
+    expect(doc.passages.flatMap((p) => p.sentences)).toEqual(["Harbour closed on Sundays"]);
+  });
+
+  it("quotes every sentence of a 60-sentence single-line notes file", () => {
+    const line = Array.from({ length: 60 }, (_, i) => `Ship ${i} docked at pier ${i + 1}.`).join(
+      " ",
+    );
+    const doc = parse(`${line}\n`, "text");
+    expect(doc.passages.flatMap((p) => p.sentences)).toHaveLength(60);
+  });
 });
 
 describe("long paragraphs", () => {
