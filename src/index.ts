@@ -37,4 +37,6 @@ export {
 export type { CorpusStats } from "./answering/citebot.ts";
 export { openCitebot, type OpenOptions, type OpenedCitebot } from "./hosting/open.ts";
 export { SeedsError } from "./ingest/loader.ts";
+export { toPrintable } from "./ingest/printable.ts";
+export type { FollowLinks } from "./ingest/seed-listing.ts";
 export { createLiveResponder, type LiveOptions, type LiveResponder } from "./hosting/live.ts";

@@ -1,6 +1,7 @@
 import {
   assertNever,
   toDisplayText,
+  toPrintable,
   toSegments,
   sourceUrl,
   type Answer,
@@ -57,7 +58,7 @@ export function render(answer: Answer, options: TerminalRenderOptions): string {
         const url = sourceUrl(options.baseUrl ?? null, e.doc, e.line);
         lines.push(
           dim(
-            `    — ${safe(e.title)} (${e.doc}:${e.line}, paragraph ${e.paragraph}, chars ${e.start}–${e.end})`,
+            `    — ${safe(e.title)} (${toPrintable(e.doc)}:${e.line}, paragraph ${e.paragraph}, chars ${e.start}–${e.end})`,
           ),
         );
         if (url) lines.push(dim(`      ${url}`));
@@ -85,6 +86,6 @@ export function render(answer: Answer, options: TerminalRenderOptions): string {
 /** Lists the documents for `:sources`. */
 export function renderSources(documents: readonly DocumentInfo[]): string {
   return documents
-    .map((d, i) => `${i + 1}. ${safe(d.title)} — ${d.doc} (${d.passages} passages)`)
+    .map((d, i) => `${i + 1}. ${safe(d.title)} — ${toPrintable(d.doc)} (${d.passages} passages)`)
     .join("\n");
 }

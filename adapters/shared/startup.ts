@@ -21,6 +21,7 @@ export async function openFromConfig(config: CoreConfig, logger: Logger): Promis
     seedsDir: config.seedsDir,
     cacheDir: config.cacheDir,
     maxSeedBytes: config.maxSeedBytes,
+    followLinks: config.followLinks,
     logger,
   });
   logger.info(statsLine(bot));

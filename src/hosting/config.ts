@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { FollowLinks } from "../ingest/seed-listing.ts";
 
 /** Environment variables as read from `process.env` (after dotenv). */
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -22,6 +23,8 @@ export interface CoreConfig {
   maxSeedBytes: number;
   /** Whether long-running front ends rebuild when seeds change (WATCH_SEEDS). */
   watchSeeds: boolean;
+  /** Which symbolic links in the seeds folder are read (SEEDS_FOLLOW_LINKS). */
+  followLinks: FollowLinks;
 }
 
 /** Where the README documents each variable, for error messages. */
@@ -85,6 +88,15 @@ export function requiredVar(env: Env, name: string, hint: string): string {
   return raw;
 }
 
+function followLinksVar(env: Env): FollowLinks {
+  const raw = env["SEEDS_FOLLOW_LINKS"]?.trim().toLowerCase();
+  if (raw === undefined || raw === "" || raw === "none") return "none";
+  if (raw === "inside") return "inside";
+  throw new ConfigError(
+    `SEEDS_FOLLOW_LINKS must be "none" or "inside", got "${raw.slice(0, 40)}" (${README_CONFIG}).`,
+  );
+}
+
 /** Parses the shared settings; `cwd` resolves relative paths. Throws ConfigError. */
 export function parseCoreConfig(env: Env, cwd = process.cwd()): CoreConfig {
   const seeds = env["SEEDS_DIR"]?.trim() || "seeds";
@@ -96,6 +108,7 @@ export function parseCoreConfig(env: Env, cwd = process.cwd()): CoreConfig {
     rateLimitPerMinute: intVar(env, "RATE_LIMIT_PER_MINUTE", 5, 0, 10_000),
     maxSeedBytes: intVar(env, "MAX_SEED_BYTES", 20 * 1024 * 1024, 1, 2 ** 31),
     watchSeeds: boolVar(env, "WATCH_SEEDS", true),
+    followLinks: followLinksVar(env),
   };
 }
 

@@ -1,3 +1,5 @@
+import { toPrintable } from "../ingest/printable.ts";
+
 /** Where citebot writes what it is doing; injectable so tests can capture it. */
 export interface Logger {
   info(message: string, context?: Record<string, unknown>): void;
@@ -22,13 +24,20 @@ export function redact(text: string, secrets: readonly (string | undefined)[]): 
   return out;
 }
 
+// Control characters are escaped so a file name or a library's message cannot forge a log line
+// or drive the terminal; only the line breaks of a stack trace are kept.
 function describe(value: unknown): string {
-  if (value instanceof Error) return value.stack ?? `${value.name}: ${value.message}`;
-  if (typeof value === "string") return value;
+  if (value instanceof Error) {
+    return (value.stack ?? `${value.name}: ${value.message}`)
+      .split("\n")
+      .map(toPrintable)
+      .join("\n");
+  }
+  if (typeof value === "string") return toPrintable(value);
   try {
     return JSON.stringify(value);
   } catch {
-    return String(value);
+    return toPrintable(String(value));
   }
 }
 
@@ -37,7 +46,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const secrets = options.secrets ?? [];
   const write = options.write ?? ((line: string) => process.stderr.write(line + "\n"));
   const log = (level: string, message: string, context?: Record<string, unknown>) => {
-    const parts = [`[citebot] ${level} ${message}`];
+    const parts = [`[citebot] ${level} ${toPrintable(message)}`];
     for (const [k, v] of Object.entries(context ?? {})) parts.push(`${k}=${describe(v)}`);
     write(redact(parts.join(" "), secrets));
   };

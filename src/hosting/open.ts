@@ -1,6 +1,7 @@
 import { createCitebot, type Citebot, type CitebotOptions } from "../answering/citebot.ts";
 import { corpusSteps } from "../ingest/corpus.ts";
 import { loadSeeds } from "../ingest/loader.ts";
+import type { FollowLinks } from "../ingest/seed-listing.ts";
 import type { Logger } from "./logger.ts";
 import { cacheFile, cacheKey, loadIndex, saveIndex } from "./persist.ts";
 import { indexSteps } from "../search/search-index.ts";
@@ -14,6 +15,8 @@ export interface OpenOptions extends CitebotOptions {
   cacheDir?: string | null;
   /** Seed files larger than this are skipped. */
   maxSeedBytes?: number;
+  /** Which symbolic links in the seeds folder are read. Default "none". */
+  followLinks?: FollowLinks;
   /** Receives one warning per skipped file and cache problems. */
   logger?: Logger;
 }
@@ -35,10 +38,10 @@ export interface OpenedCitebot extends Citebot {
 export async function openCitebot(options: OpenOptions): Promise<OpenedCitebot> {
   const started = performance.now();
   const { logger } = options;
-  const { files, warnings } = await loadSeeds(
-    options.seedsDir,
-    options.maxSeedBytes === undefined ? {} : { maxSeedBytes: options.maxSeedBytes },
-  );
+  const { files, warnings } = await loadSeeds(options.seedsDir, {
+    ...(options.maxSeedBytes === undefined ? {} : { maxSeedBytes: options.maxSeedBytes }),
+    ...(options.followLinks === undefined ? {} : { followLinks: options.followLinks }),
+  });
   for (const w of warnings) logger?.warn(w);
   const cacheDir = options.cacheDir ?? null;
   const file = cacheDir ? cacheFile(cacheDir, options.seedsDir) : null;

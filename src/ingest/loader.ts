@@ -1,6 +1,8 @@
 import { promises as fs } from "node:fs";
-import path from "node:path";
 import { formatOf, type Format } from "./document.ts";
+import { toPrintable } from "./printable.ts";
+import { readSeedBytes } from "./seed-read.ts";
+import { listSeedFiles, type FollowLinks, type ListDir } from "./seed-listing.ts";
 
 /** A readable seed file, as text. */
 export interface SeedFile {
@@ -17,6 +19,12 @@ export interface SeedFile {
 export interface LoadOptions {
   /** Files larger than this are skipped with a warning. */
   maxSeedBytes?: number;
+  /** A file whose read takes longer than this is skipped with a warning. Default 10 s. */
+  readTimeoutMs?: number;
+  /** Which symbolic links are followed (SEEDS_FOLLOW_LINKS). Default "none". */
+  followLinks?: FollowLinks;
+  /** Lists a folder; tests inject a failing one. Default: fs.readdir. */
+  listDir?: ListDir;
 }
 
 /** What loading found: the usable files and one warning per skipped file. */
@@ -30,19 +38,8 @@ export class SeedsError extends Error {
   override name = "SeedsError";
 }
 
-const SEED_EXTENSIONS = /\.(txt|md|markdown|rst)$/i;
-const SKIPPED_DIRS = new Set(["node_modules", ".git", ".cache"]);
 const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
-
-async function walk(root: string, dir: string, out: string[]): Promise<void> {
-  const entries = await fs.readdir(dir, { withFileTypes: true });
-  for (const e of entries) {
-    if (e.name.startsWith(".") || SKIPPED_DIRS.has(e.name)) continue;
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) await walk(root, full, out);
-    else if ((e.isFile() || e.isSymbolicLink()) && SEED_EXTENSIONS.test(e.name)) out.push(full);
-  }
-}
+const DEFAULT_READ_TIMEOUT_MS = 10_000;
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -61,64 +58,76 @@ export function decodeSeed(bytes: Uint8Array): { text: string } | { reason: stri
   return { text };
 }
 
-/** Lists seed files under `dir` in a stable order (by relative path, code point order). */
-export async function listSeeds(dir: string): Promise<string[]> {
+async function realFolder(dir: string): Promise<string> {
   let stat;
   try {
     stat = await fs.stat(dir);
   } catch {
     throw new SeedsError(
-      `citebot: seeds folder ${dir} does not exist; create it and add .txt, .md or .rst files, or set SEEDS_DIR.`,
+      `citebot: seeds folder ${toPrintable(dir)} does not exist; create it and add .txt, .md or .rst files, or set SEEDS_DIR.`,
     );
   }
   if (!stat.isDirectory()) {
     throw new SeedsError(
-      `citebot: SEEDS_DIR ${dir} is a file, not a folder; point SEEDS_DIR at the folder that holds your documents.`,
+      `citebot: SEEDS_DIR ${toPrintable(dir)} is a file, not a folder; point SEEDS_DIR at the folder that holds your documents.`,
     );
   }
-  const found: string[] = [];
-  await walk(dir, dir, found);
-  const rel = found.map((f) => path.relative(dir, f).split(path.sep).join("/"));
-  return rel.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return fs.realpath(dir);
+}
+
+async function listOrExplain(dir: string, options: LoadOptions) {
+  const realRoot = await realFolder(dir);
+  try {
+    return await listSeedFiles(dir, realRoot, {
+      followLinks: options.followLinks ?? "none",
+      ...(options.listDir ? { listDir: options.listDir } : {}),
+    });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    throw new SeedsError(
+      `citebot: cannot list the seeds folder ${toPrintable(dir)} (${code}); check its permissions.`,
+    );
+  }
+}
+
+/** Lists seed files under `dir` in a stable order (by relative path, code point order). */
+export async function listSeeds(dir: string, options: LoadOptions = {}): Promise<string[]> {
+  return (await listOrExplain(dir, options)).seeds.map((s) => s.doc);
 }
 
 /** Reads every usable seed under `dir`; bad files become warnings, never failures. */
 export async function loadSeeds(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
-  const maxBytes = options.maxSeedBytes ?? DEFAULT_MAX_BYTES;
+  const limits = {
+    maxBytes: options.maxSeedBytes ?? DEFAULT_MAX_BYTES,
+    timeoutMs: options.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS,
+  };
   const files: SeedFile[] = [];
-  const warnings: string[] = [];
-  for (const doc of await listSeeds(dir)) {
-    const full = path.join(dir, ...doc.split("/"));
+  const listed = await listOrExplain(dir, options);
+  const warnings = [...listed.warnings];
+  for (const { doc, full } of listed.seeds) {
+    const name = toPrintable(doc);
     try {
-      const stat = await fs.stat(full);
-      if (stat.size > maxBytes) {
-        warnings.push(
-          `skipped ${doc}: ${stat.size} bytes is over MAX_SEED_BYTES (${maxBytes}); split it or raise the limit`,
-        );
+      const read = await readSeedBytes(full, limits);
+      if ("reason" in read) {
+        warnings.push(`skipped ${name}: ${read.reason}`);
         continue;
       }
-      const decoded = decodeSeed(await fs.readFile(full));
+      const decoded = decodeSeed(read.bytes);
       if ("reason" in decoded) {
-        warnings.push(`skipped ${doc}: ${decoded.reason}`);
+        warnings.push(`skipped ${name}: ${decoded.reason}`);
         continue;
       }
-      files.push({
-        doc,
-        text: decoded.text,
-        format: formatOf(doc),
-        size: stat.size,
-        mtimeMs: stat.mtimeMs,
-      });
+      const { size, mtimeMs } = read;
+      files.push({ doc, text: decoded.text, format: formatOf(doc), size, mtimeMs });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? "";
-      warnings.push(
-        `skipped ${doc}: cannot read it (${code || (err as Error).message}); check its permissions`,
-      );
+      const why = code === "ELOOP" ? "it became a symbolic link" : code || (err as Error).message;
+      warnings.push(`skipped ${name}: cannot read it (${why}); check its permissions`);
     }
   }
   if (files.length === 0) {
     throw new SeedsError(
-      `citebot: no usable document in ${dir}` +
+      `citebot: no usable document in ${toPrintable(dir)}` +
         (warnings.length
           ? ` (${warnings.length} skipped: ${warnings.slice(0, 3).join("; ")})`
           : "") +

@@ -33,7 +33,16 @@ describe("parseCoreConfig", () => {
       rateLimitPerMinute: 5,
       maxSeedBytes: 20 * 1024 * 1024,
       watchSeeds: true,
+      followLinks: "none",
     });
+  });
+
+  it("reads SEEDS_FOLLOW_LINKS as none or inside, and names it when it is neither", () => {
+    expect(parseCoreConfig({ SEEDS_FOLLOW_LINKS: "inside" }, CWD).followLinks).toBe("inside");
+    expect(parseCoreConfig({ SEEDS_FOLLOW_LINKS: " None " }, CWD).followLinks).toBe("none");
+    expect(configError(() => parseCoreConfig({ SEEDS_FOLLOW_LINKS: "yes" }, CWD)).message).toMatch(
+      /^SEEDS_FOLLOW_LINKS must be "none" or "inside", got "yes"/,
+    );
   });
 
   it("treats empty and blank values as unset", () => {

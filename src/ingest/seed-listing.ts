@@ -1,0 +1,131 @@
+import { promises as fs, type Dirent } from "node:fs";
+import path from "node:path";
+import { toPrintable } from "./printable.ts";
+
+/** Which symbolic links in the seeds folder are followed (SEEDS_FOLLOW_LINKS). */
+export type FollowLinks = "none" | "inside";
+
+/** Lists one folder; injectable so tests can make a listing fail whoever runs them. */
+export type ListDir = (dir: string) => Promise<Dirent[]>;
+
+/** A seed file found by {@link listSeedFiles}. */
+export interface ListedSeed {
+  /** Path relative to the seeds folder, '/' separators. */
+  doc: string;
+  /** The path to open: the file itself, or where an allowed link resolves (inside the folder). */
+  full: string;
+}
+
+/** Options for {@link listSeedFiles}. */
+export interface ListOptions {
+  followLinks: FollowLinks;
+  listDir?: ListDir;
+}
+
+const SEED_EXTENSIONS = /\.(txt|md|markdown|rst)$/i;
+const SKIPPED_DIRS = new Set(["node_modules", ".git", ".cache"]);
+const defaultListDir: ListDir = (dir) => fs.readdir(dir, { withFileTypes: true });
+
+// The root itself counts as inside: a link to it is a loop, which `visited` stops.
+function isInside(root: string, target: string): boolean {
+  const rel = path.relative(root, target);
+  return rel === "" || (rel !== ".." && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
+}
+
+function kindOf(stat: { isFIFO(): boolean; isSocket(): boolean; isDirectory(): boolean }): string {
+  if (stat.isFIFO()) return "a FIFO";
+  if (stat.isSocket()) return "a socket";
+  if (stat.isDirectory()) return "a folder";
+  return "a device";
+}
+
+/**
+ * Finds the seed files under `root` (whose real path is `realRoot`): regular files only, and
+ * symbolic links only when `followLinks` is "inside" and they resolve inside the folder. Each
+ * skipped link, special file and unlistable sub-folder becomes one warning; the rest go on.
+ */
+export async function listSeedFiles(
+  root: string,
+  realRoot: string,
+  options: ListOptions,
+): Promise<{ seeds: ListedSeed[]; warnings: string[] }> {
+  const listDir = options.listDir ?? defaultListDir;
+  const seeds: ListedSeed[] = [];
+  const warnings: string[] = [];
+  const visited = new Set<string>([realRoot]);
+  const relOf = (full: string) => path.relative(root, full).split(path.sep).join("/");
+
+  async function followLink(full: string, rel: string, isSeed: boolean): Promise<void> {
+    let target: string;
+    try {
+      target = await fs.realpath(full);
+    } catch {
+      if (isSeed) warnings.push(`skipped ${toPrintable(rel)}: a broken symbolic link`);
+      return;
+    }
+    if (!isInside(realRoot, target)) {
+      warnings.push(
+        `skipped ${toPrintable(rel)}: a symbolic link to outside the seeds folder; citebot only reads files inside it`,
+      );
+      return;
+    }
+    const stat = await fs.stat(target);
+    if (stat.isDirectory()) {
+      if (!visited.has(target)) {
+        visited.add(target);
+        await walk(full);
+      }
+    } else if (!isSeed) return;
+    else if (stat.isFile()) seeds.push({ doc: rel, full: target });
+    else
+      warnings.push(`skipped ${toPrintable(rel)}: a link to ${kindOf(stat)}, not a regular file`);
+  }
+
+  async function visit(dir: string, e: Dirent): Promise<void> {
+    const full = path.join(dir, e.name);
+    const rel = relOf(full);
+    const isSeed = SEED_EXTENSIONS.test(e.name);
+    if (e.isDirectory()) return walk(full);
+    if (e.isFile()) {
+      if (isSeed) seeds.push({ doc: rel, full });
+      return;
+    }
+    if (e.isSymbolicLink()) {
+      if (options.followLinks === "inside") return followLink(full, rel, isSeed);
+      if (isSeed) {
+        warnings.push(
+          `skipped ${toPrintable(rel)}: a symbolic link; citebot reads only regular files (SEEDS_FOLLOW_LINKS=inside follows links that stay inside the seeds folder)`,
+        );
+      }
+      return;
+    }
+    if (isSeed) warnings.push(`skipped ${toPrintable(rel)}: ${kindOf(e)}, not a regular file`);
+  }
+
+  async function walk(dir: string): Promise<void> {
+    let entries: Dirent[];
+    try {
+      entries = await listDir(dir);
+    } catch (err) {
+      if (dir === root) throw err;
+      const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+      warnings.push(
+        `skipped folder ${toPrintable(relOf(dir))}: cannot list it (${code}); check its permissions`,
+      );
+      return;
+    }
+    for (const e of entries) {
+      if (e.name.startsWith(".") || SKIPPED_DIRS.has(e.name)) continue;
+      try {
+        await visit(dir, e);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+        warnings.push(`skipped ${toPrintable(relOf(path.join(dir, e.name)))}: ${code}`);
+      }
+    }
+  }
+
+  await walk(root);
+  seeds.sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : 0));
+  return { seeds, warnings };
+}
