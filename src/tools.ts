@@ -40,3 +40,23 @@ export {
   zipfFrequency,
   type FrequencyTable,
 } from "./search/general-frequency.ts";
+export type { Database, Dialect, Queryable, SqlValue } from "./hosting/store/database.ts";
+export { createSqliteDatabase } from "./hosting/store/sqlite.ts";
+export { createPostgresDatabase } from "./hosting/store/postgres.ts";
+export { MIGRATIONS, migrate, type Migration } from "./hosting/store/migrations.ts";
+export {
+  createStore,
+  type Citation,
+  type FeedbackRecord,
+  type Outcome,
+  type QuestionRecord,
+  type Store,
+} from "./hosting/store/store.ts";
+export { SQLITE_FILE } from "./hosting/store/config.ts";
+export { openDatabase } from "./hosting/store/open-store.ts";
+export {
+  createQuestionLog,
+  hashUser,
+  toOutcome,
+  type QuestionLogOptions,
+} from "./hosting/store/question-log.ts";

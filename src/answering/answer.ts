@@ -62,6 +62,8 @@ export interface CitedAnswer {
   excerpts: NonEmpty<Excerpt>;
   /** The phrase inside `excerpts[0]` most likely to be the answer itself, when one was found. */
   phrase?: AnswerPhrase;
+  /** How sure citebot is that the seeds answer it (0–1); the question log keeps it. */
+  confidence?: number;
 }
 
 /** Nothing in the seeds answers the question; what the user could try instead. */
@@ -69,6 +71,8 @@ export interface NotFound {
   kind: "not_found";
   question: string;
   suggestions: Suggestions;
+  /** As for a cited answer: how close the seeds came (0–1). */
+  confidence?: number;
 }
 
 /** Not a question for the seeds (empty, a greeting, a request for help, thanks). */

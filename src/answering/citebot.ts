@@ -135,6 +135,7 @@ export function createCitebot(
         kind: "not_found",
         question: question.text,
         suggestions: { ...(spelling ? { spelling } : {}), titles: titlesOf(hits) },
+        confidence,
       };
     }
     const termSet = new Set(terms);
@@ -155,6 +156,7 @@ export function createCitebot(
         kind: "not_found",
         question: question.text,
         suggestions: { titles: titlesOf(hits) },
+        confidence,
       };
     const span = pickAnswer(first.text, question.type, termSet, question.form, question.focus);
     const phrase: AnswerPhrase | undefined = span
@@ -170,6 +172,7 @@ export function createCitebot(
       question: question.text,
       excerpts: [first, ...rest],
       ...(phrase ? { phrase } : {}),
+      confidence,
     };
   }
 
