@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createCitebotFromTexts, createMemoryLogger } from "../src/tools.ts";
 import { createRateLimiter } from "../adapters/shared/rate-limit.ts";
 import { startRepl } from "../adapters/repl/repl.ts";
-import { TERMINAL_HELP } from "../adapters/repl/render.ts";
+import { TERMINAL_HELP } from "../adapters/shared/terminal.ts";
 import { startDiscord, type DiscordBot } from "../adapters/discord/bot.ts";
 import { HELP_TEXT } from "../adapters/discord/render.ts";
 import { startSlack, type SlackApp } from "../adapters/slack/app.ts";

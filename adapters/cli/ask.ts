@@ -3,7 +3,7 @@
 import path from "node:path";
 import readline from "node:readline";
 import { createLogger, parseCoreConfig } from "../../src/index.ts";
-import { render } from "../repl/render.ts";
+import { render } from "../shared/terminal.ts";
 import { loadEnv, openFromConfig, reportStartupError } from "../shared/startup.ts";
 import { flag, orUsage, parseArgs } from "../shared/args.ts";
 import { answerLine } from "./jsonl.ts";

@@ -1,6 +1,6 @@
 import readline from "node:readline";
 import type { Answer, Responder } from "../../src/index.ts";
-import { render, renderSources, TERMINAL_HELP } from "./render.ts";
+import { render, renderSources, TERMINAL_HELP } from "../shared/terminal.ts";
 
 /** Options for {@link startRepl}; streams are injected so tests can drive it. */
 export interface ReplOptions {

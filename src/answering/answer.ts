@@ -1,8 +1,6 @@
-/** A range [start, end) of UTF-16 offsets, relative to the text it belongs to. */
-export interface Span {
-  start: number;
-  end: number;
-}
+import type { Span } from "../ingest/span.ts";
+
+export type { Span };
 
 /** One quoted sentence (or the part of one) with the exact place it comes from. */
 export interface Excerpt {

@@ -1,4 +1,4 @@
-import type { Span } from "../answering/answer.ts";
+import type { Span } from "./span.ts";
 import { parseDocument, type Format } from "./document.ts";
 import type { SeedFile } from "./loader.ts";
 import { runSteps, type Steps } from "./steps.ts";

@@ -1,4 +1,5 @@
-import type { Span } from "../answering/answer.ts";
+import type { Span } from "./span.ts";
+import { toBlocks, type Block } from "./blocks.ts";
 import { rstProseStart } from "./rst.ts";
 import { splitSentences } from "./sentences.ts";
 
@@ -26,58 +27,12 @@ export interface ParsedDocument {
 const LONG_PARAGRAPH = 1500;
 const PASSAGE_TARGET = 1000;
 
-/** A blank-line-separated block of lines, with its offsets. */
-export interface Block {
-  start: number;
-  end: number;
-  lines: string[];
-  number: number;
-  indent: number;
-}
-
 /** Picks the format from a file name: .md/.markdown, .rst/.rst.txt, everything else text. */
 export function formatOf(file: string): Format {
   const f = file.toLowerCase();
   if (f.endsWith(".md") || f.endsWith(".markdown")) return "markdown";
   if (f.endsWith(".rst") || f.endsWith(".rst.txt")) return "rst";
   return "text";
-}
-
-/** Cuts text into blank-line-separated blocks; Markdown fences keep their blank lines. */
-function blocks(text: string, format: Format): Block[] {
-  const out: Block[] = [];
-  let current: Block | null = null;
-  let fence: string | null = null;
-  let number = 0;
-  let offset = 0;
-  for (const raw of text.split("\n")) {
-    const lineStart = offset;
-    offset += raw.length + 1;
-    const line = raw.replace(/\r$/, "");
-    const fenceMark = format === "markdown" ? /^\s*(```+|~~~+)/.exec(line)?.[1] : undefined;
-    const blank = line.trim() === "" && fence === null;
-    if (blank) {
-      if (current) out.push(current);
-      current = null;
-    } else {
-      if (!current) {
-        number++;
-        current = {
-          start: lineStart,
-          end: lineStart,
-          lines: [],
-          number,
-          indent: line.search(/\S|$/),
-        };
-      }
-      current.lines.push(line);
-      current.end = lineStart + line.length;
-    }
-    if (fenceMark)
-      fence = fence === null ? fenceMark : fenceMark.startsWith(fence[0] ?? "`") ? null : fence;
-  }
-  if (current) out.push(current);
-  return out;
 }
 
 const RST_ADORNMENT = /^([=\-`:'"~^_*+#<>.])\1{2,}\s*$/;
@@ -130,11 +85,11 @@ export function parseDocument(text: string, format: Format, fallbackTitle: strin
   let section = "";
   const passages: PassageSpan[] = [];
   // reST: blocks indented deeper than this are code or a directive's markup body.
-  const skip = { deeperThan: -1 };
-  for (const block of blocks(text, format)) {
-    if (skip.deeperThan >= 0) {
-      if (block.indent > skip.deeperThan) continue;
-      skip.deeperThan = -1;
+  let skipDeeperThan = -1;
+  for (const block of toBlocks(text, format === "markdown")) {
+    if (skipDeeperThan >= 0) {
+      if (block.indent > skipDeeperThan) continue;
+      skipDeeperThan = -1;
     }
     const heading = headingOf(block, format);
     if (heading !== null) {
@@ -152,7 +107,7 @@ export function parseDocument(text: string, format: Format, fallbackTitle: strin
       }
     }
     let start: number | null = block.start;
-    if (format === "rst") start = rstProseStart(block, skip);
+    if (format === "rst") ({ start, skipDeeperThan } = rstProseStart(block));
     if (start === null || isNoise(block, format) || start >= block.end) continue;
     if (format === "markdown") {
       const quote = /^\s*(>\s*)+/.exec(text.slice(start, block.end));

@@ -1,4 +1,4 @@
-import type { Block } from "./document.ts";
+import type { Block } from "./blocks.ts";
 
 // reST directives whose body is code, markup or metadata rather than prose.
 const RST_NON_PROSE = new Set(
@@ -18,19 +18,26 @@ const RST_ADMONITIONS = new Set(
 const RST_DIRECTIVE = /^(\s*)\.\.\s+([\w:-]+)::[ \t]*(.*)$/;
 const RST_OPTION = /^\s*:[\w -]+:(\s.*)?$/;
 
-/**
- * Where the prose of a reST block starts, or null when the block is markup only. Sets how deep
- * the following indented blocks must be to be skipped as code or directive bodies.
- */
-export function rstProseStart(block: Block, skip: { deeperThan: number }): number | null {
+/** Where a reST block's prose starts, and how deep the blocks after it must be to be skipped. */
+export interface RstProse {
+  /** Offset of the prose, or null when the block is markup only. */
+  start: number | null;
+  /** Following blocks indented deeper than this are code or a directive's body; -1 = none. */
+  skipDeeperThan: number;
+}
+
+/** Finds where the prose of a reST block starts and what it makes the parser skip after it. */
+export function rstProseStart(block: Block): RstProse {
+  let skipDeeperThan = -1;
+  const prose = (start: number | null): RstProse => ({ start, skipDeeperThan });
   const first = block.lines[0] ?? "";
   const last = block.lines.at(-1) ?? "";
   const directive = RST_DIRECTIVE.exec(first);
   if (directive) {
     const name = directive[2] ?? "";
     if (RST_NON_PROSE.has(name)) {
-      skip.deeperThan = block.indent;
-      return null;
+      skipDeeperThan = block.indent;
+      return prose(null);
     }
     // The directive line is markup (a signature, a version); its arguments are prose only for
     // admonitions. Option lines (":linenos:") right after it are markup too.
@@ -46,18 +53,17 @@ export function rstProseStart(block: Block, skip: { deeperThan: number }): numbe
         i++;
       }
     }
-    if (block.lines.length > 1 && last.trimEnd().endsWith("::"))
-      skip.deeperThan = last.search(/\S/);
-    return i >= block.lines.length ? null : offset;
+    if (block.lines.length > 1 && last.trimEnd().endsWith("::")) skipDeeperThan = last.search(/\S/);
+    return prose(i >= block.lines.length ? null : offset);
   }
   if (/^\s*\.\.(\s|$)/.test(first)) {
     // A comment, a link target or a substitution: skip it and anything indented under it.
-    skip.deeperThan = block.indent;
-    return null;
+    skipDeeperThan = block.indent;
+    return prose(null);
   }
   if (last.trimEnd().endsWith("::")) {
-    skip.deeperThan = last.search(/\S/);
-    if (block.lines.length === 1 && last.trim() === "::") return null;
+    skipDeeperThan = last.search(/\S/);
+    if (block.lines.length === 1 && last.trim() === "::") return prose(null);
   }
-  return block.start;
+  return prose(block.start);
 }

@@ -1,4 +1,4 @@
-import type { Span } from "../answering/answer.ts";
+import type { Span } from "./span.ts";
 
 // Words that end with a period without ending the sentence.
 const ABBREVIATIONS = new Set(
