@@ -7,13 +7,19 @@ export type {
   DocumentInfo,
   Excerpt,
   HelpReason,
+  AskOptions,
   HelpReply,
+  NoMore,
   NonEmpty,
   NotFound,
   Responder,
+  ShownExcerpt,
   Span,
   Suggestions,
+  Thread,
+  Turn,
 } from "./answering/answer.ts";
+export { extendThread, toTurn } from "./answering/conversation.ts";
 export { assertNever } from "./answering/answer.ts";
 export {
   toSegments,

@@ -21,6 +21,7 @@ import {
 } from "../adapters/shared/args.ts";
 import { halfOf, readQuestions, type GoldQuestion } from "./questions.ts";
 import { exactMatch, f1Score, holdsAnswer } from "./scoring.ts";
+import { conversationsBeside, formatConversationReport } from "./eval-conversations.ts";
 
 const USAGE =
   "npm run eval -- [--data DIR] [--seeds DIR] [--questions FILE] [--split all|tune|check] " +
@@ -127,6 +128,8 @@ if (!args.flags.has("no-abstention")) {
     table,
   };
 }
+const conversations = await conversationsBeside(seedsDir);
+if (conversations) report["conversations"] = conversations;
 if (misses) writeFileSync(misses, missed.map((m) => JSON.stringify(m)).join("\n") + "\n");
 
 if (args.flags.has("json")) {
@@ -157,4 +160,5 @@ if (args.flags.has("json")) {
         `  ${String(r.threshold).padEnd(9)} | ${String(r.in_corpus_answered).padEnd(18)} | ${r.out_of_corpus_not_found}`,
       );
   }
+  if (conversations) console.log(formatConversationReport(conversations));
 }

@@ -3,7 +3,7 @@ import { assertNever, type Answer, type Responder } from "../../src/index.ts";
 /** One output line of `ask --jsonl`. */
 export interface JsonlReply {
   id: unknown;
-  status: "answered" | "not_found" | "help" | "error";
+  status: "answered" | "not_found" | "help" | "no_more" | "error";
   excerpts: {
     text: string;
     doc: string;
@@ -61,6 +61,13 @@ function toReply(id: unknown, answer: Answer): JsonlReply {
         status: "help",
         excerpts: [],
         message: `not a question (${answer.reason}); ask about the documents in the seeds folder`,
+      };
+    case "no_more":
+      return {
+        id,
+        status: "no_more",
+        excerpts: [],
+        message: "nothing else in the seeds answers that thread's last question",
       };
     default:
       return assertNever(answer);

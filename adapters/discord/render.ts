@@ -69,6 +69,8 @@ export function render(answer: Answer, options: RenderOptions): DiscordPayload {
       return text(notFound(answer.suggestions));
     case "help":
       return text(help(answer.reason));
+    case "no_more":
+      return text("No more: nothing else in the documents answers that question.");
     default:
       return assertNever(answer);
   }

@@ -43,6 +43,9 @@ function paint(segment: Segment, color: boolean): string {
   return (segment.mark === "phrase" ? ANSI.yellow : ANSI.bold) + text + ANSI.reset;
 }
 
+/** What `:more` says when nothing else answers the last question. */
+const NO_MORE_TEXT = "No more: nothing else in the seeds answers that question.";
+
 /** Renders an answer as terminal text: numbered quotes, then their sources. */
 export function render(answer: Answer, options: TerminalRenderOptions): string {
   const { color } = options;
@@ -78,6 +81,8 @@ export function render(answer: Answer, options: TerminalRenderOptions): string {
         : answer.reason === "greeting"
           ? `Hello! ${TERMINAL_HELP}`
           : TERMINAL_HELP;
+    case "no_more":
+      return NO_MORE_TEXT;
     default:
       return assertNever(answer);
   }

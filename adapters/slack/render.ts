@@ -173,6 +173,10 @@ function body(answer: Answer, options: RenderOptions): { text: string; blocks: S
       const text = helpText(answer);
       return { text: plainPreview(text), blocks: [section(text)] };
     }
+    case "no_more": {
+      const text = "No more: nothing else in the documents answers that question.";
+      return { text, blocks: [section(text)] };
+    }
     default:
       return assertNever(answer);
   }

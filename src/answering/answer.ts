@@ -80,8 +80,39 @@ export interface HelpReply {
   reason: HelpReason;
 }
 
-/** Everything `ask` can return; renderers switch over `kind` exhaustively. */
-export type Answer = CitedAnswer | NotFound | HelpReply;
+/** "More" was asked but no further excerpt answers the thread's last question. */
+export interface NoMore {
+  kind: "no_more";
+  /** The question more excerpts were asked for ("" when the thread had none). */
+  question: string;
+}
+
+/** Everything `ask` and `more` can return; renderers switch over `kind` exhaustively. */
+export type Answer = CitedAnswer | NotFound | HelpReply | NoMore;
+
+/** Where a shown excerpt came from: enough to recognise the sentence again. */
+export interface ShownExcerpt {
+  doc: string;
+  start: number;
+  end: number;
+}
+
+/** One earlier exchange of a conversation: what was asked and which excerpts were shown. */
+export interface Turn {
+  question: string;
+  shown: ShownExcerpt[];
+}
+
+/** The earlier turns of a conversation, oldest first; kept by the caller (adapters). */
+export type Thread = readonly Turn[];
+
+/** Per-question options of {@link Responder.ask}. */
+export interface AskOptions {
+  /** Earlier turns of the conversation the question belongs to. */
+  thread?: Thread;
+  /** A stricter least confidence for this question (help channels); never looser than the default. */
+  minConfidence?: number;
+}
 
 /** A document as listed by `:sources`, `/sources` and friends. */
 export interface DocumentInfo {
@@ -92,7 +123,10 @@ export interface DocumentInfo {
 
 /** What every front end needs from the core: answer a question, list the documents. */
 export interface Responder {
-  ask(question: string): Answer;
+  /** Answers a question, as a follow-up when `options.thread` holds earlier turns. */
+  ask(question: string, options?: AskOptions): Answer;
+  /** The next excerpts for the thread's last question, or `no_more`. */
+  more(thread: Thread): Answer;
   documents(): DocumentInfo[];
 }
 

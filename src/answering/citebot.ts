@@ -1,6 +1,16 @@
-import type { Answer, AnswerPhrase, DocumentInfo, Excerpt, Responder } from "./answer.ts";
+import type {
+  Answer,
+  AnswerPhrase,
+  AskOptions,
+  DocumentInfo,
+  Excerpt,
+  Responder,
+  ShownExcerpt,
+  Thread,
+} from "./answer.ts";
 import { pickAnswer } from "./answer-span.ts";
 import { confidenceOf } from "./confidence.ts";
+import { answeredKeys, borrowedTerms, pointsBack, shownKey, shownKeys } from "./conversation.ts";
 import { buildCorpus, type Corpus } from "../ingest/corpus.ts";
 import { toExcerpt } from "./excerpt.ts";
 import { formatOf } from "../ingest/document.ts";
@@ -117,20 +127,51 @@ export function createCitebot(
       ),
     ].slice(0, 3);
 
-  /** The shared first steps of `ask` and `confidence`: parse, correct, rank, judge. */
-  function analyse(question: Question) {
-    const { terms, fixes } = correctSpelling(question, index);
-    const hits = rankSentences(question, terms, index, corpus, weights);
+  /**
+   * The shared first steps of `ask`, `more` and `confidence`: parse, correct, rank, judge.
+   * Words borrowed from earlier turns join the search weighted below the question's own;
+   * sentences already shown in the thread are left out.
+   */
+  function analyse(question: Question, borrowed = new Map<string, number>(), thread: Thread = []) {
+    const { terms: own, fixes } = correctSpelling(question, index);
+    const terms = [...own, ...[...borrowed.keys()].filter((t) => !own.includes(t))];
+    const scale = borrowed.size > 0 ? borrowed : undefined;
+    const shown = answeredKeys(thread);
+    const hits = rankSentences(question, terms, index, corpus, weights, scale).filter(
+      (h) => shown.size === 0 || !shown.has(shownKey(sentencePlace(h))),
+    );
     return { terms, fixes, hits, confidence: confidenceOf(hits[0], terms, index) };
   }
 
-  function ask(raw: string): Answer {
+  const docText = new Map(corpus.documents.map((d) => [d.doc, d.text]));
+  const textOf = (s: ShownExcerpt) => docText.get(s.doc)?.slice(s.start, s.end) ?? "";
+
+  const sentencePlace = (hit: SentenceHit) => {
+    const s = hit.passage.sentences[hit.sentence];
+    return { doc: corpus.documents[hit.passage.docIndex]?.doc ?? "", start: s?.start ?? -1 };
+  };
+
+  /** A follow-up that stands on its own is answered on its own; one that leans back borrows. */
+  function analyseInThread(question: Question, thread: Thread, least: number) {
+    const alone = analyse(question, undefined, thread);
+    if (thread.length === 0 || (!pointsBack(question) && alone.confidence >= least)) return alone;
+    const borrowed = borrowedTerms(question, thread, textOf);
+    if (borrowed.size === 0) return alone;
+    return analyse(question, borrowed, thread);
+  }
+
+  function ask(raw: string, options: AskOptions = {}): Answer {
     const question = parseQuestion(typeof raw === "string" ? raw : "");
     const reason = smallTalk(question.text);
     if (reason) return { kind: "help", question: question.text, reason };
-    const { terms, fixes, hits, confidence } = analyse(question);
+    const least = Math.max(minConfidence, options.minConfidence ?? 0);
+    const { terms, fixes, hits, confidence } = analyseInThread(
+      question,
+      options.thread ?? [],
+      least,
+    );
     const spelling = fixes.size > 0 ? respell(question.text, fixes) : undefined;
-    if (confidence < minConfidence) {
+    if (confidence < least) {
       return {
         kind: "not_found",
         question: question.text,
@@ -139,18 +180,7 @@ export function createCitebot(
       };
     }
     const termSet = new Set(terms);
-    const excerpts: Excerpt[] = [];
-    const cited = new Set<string>();
-    for (const hit of hits) {
-      if (excerpts.length >= maxExcerpts) break;
-      if (excerpts.length > 0 && hit.coverage < MIN_EXTRA_COVERAGE) continue;
-      const key = `${hit.passage.id}:${hit.sentence}`;
-      if (cited.has(key)) continue;
-      cited.add(key);
-      const excerpt = toExcerpt(corpus, hit.passage, hit.sentence, termSet, hit.score);
-      if (excerpt) excerpts.push(excerpt);
-    }
-    const [first, ...rest] = excerpts;
+    const [first, ...rest] = excerptsOf(hits, termSet, false);
     if (!first)
       return {
         kind: "not_found",
@@ -176,8 +206,40 @@ export function createCitebot(
     };
   }
 
+  /** Up to maxExcerpts excerpts, best first; after the first (or all, for "more") on topic. */
+  function excerptsOf(hits: readonly SentenceHit[], termSet: Set<string>, allExtra: boolean) {
+    const excerpts: Excerpt[] = [];
+    const cited = new Set<string>();
+    for (const hit of hits) {
+      if (excerpts.length >= maxExcerpts) break;
+      if ((allExtra || excerpts.length > 0) && hit.coverage < MIN_EXTRA_COVERAGE) continue;
+      const key = `${hit.passage.id}:${hit.sentence}`;
+      if (cited.has(key)) continue;
+      cited.add(key);
+      const excerpt = toExcerpt(corpus, hit.passage, hit.sentence, termSet, hit.score);
+      if (excerpt) excerpts.push(excerpt);
+    }
+    return excerpts;
+  }
+
+  /** The next excerpts for the thread's last question: on topic and not shown yet. */
+  function more(thread: Thread): Answer {
+    const last = thread.at(-1);
+    if (!last || last.shown.length === 0)
+      return { kind: "no_more", question: last?.question ?? "" };
+    const question = parseQuestion(last.question);
+    const earlier = thread.slice(0, -1);
+    const { terms, hits } = analyseInThread(question, earlier, minConfidence);
+    const shown = shownKeys(thread);
+    const fresh = hits.filter((h) => !shown.has(shownKey(sentencePlace(h))));
+    const [first, ...rest] = excerptsOf(fresh, new Set(terms), true);
+    if (!first) return { kind: "no_more", question: question.text };
+    return { kind: "cited", question: question.text, excerpts: [first, ...rest] };
+  }
+
   return {
     ask,
+    more,
     confidence: (raw) => analyse(parseQuestion(raw)).confidence,
     documents: () => documents,
     stats,

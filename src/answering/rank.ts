@@ -98,19 +98,23 @@ function bm25(
   return sum;
 }
 
-/** Scores the sentences of the best passages for a question; best first. */
+/**
+ * Scores the sentences of the best passages for a question; best first. `scale` weighs some
+ * terms below 1 (a follow-up's borrowed words): their IDF counts for that share everywhere.
+ */
 export function rankSentences(
   question: Question,
   terms: readonly string[],
   index: SearchIndex,
   corpus: Corpus,
   weights: RankWeights = DEFAULT_WEIGHTS,
+  scale?: ReadonlyMap<string, number>,
 ): SentenceHit[] {
-  const hits = index.search(terms, weights.passages);
+  const hits = index.search(terms, weights.passages, scale);
   const top = hits[0]?.score ?? 0;
   if (top <= 0) return [];
   const qset = new Set(terms);
-  const idf = new Map(terms.map((t) => [t, index.idf(t)]));
+  const idf = new Map(terms.map((t) => [t, index.idf(t) * (scale?.get(t) ?? 1)]));
   const total = [...idf.values()].reduce((a, b) => a + b, 0) || 1;
   const rarest = terms.reduce(
     (best, t) => ((idf.get(t) ?? 0) > (idf.get(best) ?? 0) ? t : best),

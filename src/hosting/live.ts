@@ -1,5 +1,5 @@
 import { watch, type FSWatcher } from "node:fs";
-import type { Answer, DocumentInfo, Responder } from "../answering/answer.ts";
+import type { Answer, AskOptions, DocumentInfo, Responder, Thread } from "../answering/answer.ts";
 import type { Logger } from "./logger.ts";
 
 /** Options for {@link createLiveResponder}. */
@@ -98,7 +98,8 @@ export function createLiveResponder<T extends Responder>(
     get current() {
       return current;
     },
-    ask: (question: string): Answer => current.ask(question),
+    ask: (question: string, options?: AskOptions): Answer => current.ask(question, options),
+    more: (thread: Thread): Answer => current.more(thread),
     documents: (): DocumentInfo[] => current.documents(),
     reload,
     close() {

@@ -15,8 +15,15 @@ export interface PassageHit {
 
 /** The passage index plus the statistics sentence ranking and spelling need. */
 export interface SearchIndex {
-  /** Passages matching any of `terms` (already stemmed), best first, at most `limit`. */
-  search(terms: readonly string[], limit: number): PassageHit[];
+  /**
+   * Passages matching any of `terms` (already stemmed), best first, at most `limit`; `scale`
+   * weighs some terms below 1 (words a follow-up borrows from earlier turns).
+   */
+  search(
+    terms: readonly string[],
+    limit: number,
+    scale?: ReadonlyMap<string, number>,
+  ): PassageHit[];
   /** Inverse document frequency of a stemmed term over passages; unknown terms score highest. */
   idf(term: string): number;
   /** Whether a stemmed term occurs anywhere. */
@@ -61,14 +68,16 @@ function createIndex(
   };
   const postings = openPostings(ms, { text: 1, section: SECTION_BOOST });
   return {
-    search(terms, limit) {
+    search(terms, limit, scale) {
       if (terms.length === 0) return [];
       if (postings)
         return postings.top(
-          terms.map((term) => ({ term, weight: idf(term) })),
+          terms.map((term) => ({ term, weight: idf(term) * (scale?.get(term) ?? 1) })),
           limit,
         );
-      const results = ms.search(terms.join(" "));
+      const results = ms.search(terms.join(" "), {
+        boostTerm: (term: string) => scale?.get(term) ?? 1,
+      });
       const hits: PassageHit[] = [];
       for (let i = 0; i < results.length && i < limit; i++) {
         const r = results[i];

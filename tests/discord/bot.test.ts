@@ -25,6 +25,7 @@ const responder: Responder = {
     if (q.includes("explode")) throw new Error("boom while answering");
     return core.ask(q);
   },
+  more: (thread) => core.more(thread),
   documents: () => core.documents(),
 };
 

@@ -128,6 +128,7 @@ test("the token never reaches the log, even when REST calls, answering and the g
       if (q.includes("explode")) throw new Error(`failure while answering ${q}`);
       return core.ask(q);
     },
+    more: (thread) => core.more(thread),
     documents: () => core.documents(),
   };
   const { fake, logger } = await start({ responder });

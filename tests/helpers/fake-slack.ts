@@ -2,7 +2,12 @@ import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
-import { type Answer, type Responder, createCitebotFromTexts } from "../../src/tools.ts";
+import {
+  type Answer,
+  type AskOptions,
+  type Responder,
+  createCitebotFromTexts,
+} from "../../src/tools.ts";
 
 /** One request the fake received: a Web API call or a response_url reply. */
 export interface Received {
@@ -206,10 +211,11 @@ export function testResponder(): Responder & { asked: string[] } {
   return {
     asked,
     documents: () => bot.documents(),
-    ask(question: string): Answer {
+    ask(question: string, options?: AskOptions): Answer {
       asked.push(question);
       if (question.includes("boom")) throw new Error("index exploded");
-      return bot.ask(question);
+      return bot.ask(question, options);
     },
+    more: (thread) => bot.more(thread),
   };
 }

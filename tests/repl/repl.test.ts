@@ -129,6 +129,9 @@ describe("REPL transcript", () => {
       ask: () => {
         throw new Error("index corrupted");
       },
+      more: () => {
+        throw new Error("index corrupted");
+      },
       documents: () => [],
     };
     const out = await session(["first?", ":help"], { responder: broken });
