@@ -75,6 +75,8 @@ export function toOutcome(answer: Answer): {
   cited: Citation[];
 } {
   if (answer.kind === "help") return { outcome: "help", confidence: null, cited: [] };
+  // "More" found nothing further: logged like a question the seeds do not answer.
+  if (answer.kind === "no_more") return { outcome: "not_found", confidence: null, cited: [] };
   const confidence = answer.confidence ?? null;
   if (answer.kind === "not_found") return { outcome: "not_found", confidence, cited: [] };
   const cited = answer.excerpts.map(({ doc, line, start, end }) => ({ doc, line, start, end }));
