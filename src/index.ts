@@ -46,6 +46,6 @@ export { SeedsError } from "./ingest/loader.ts";
 export { toPrintable } from "./ingest/printable.ts";
 export type { FollowLinks } from "./ingest/seed-listing.ts";
 export { createLiveResponder, type LiveOptions, type LiveResponder } from "./hosting/live.ts";
-export { parseStoreConfig, type StoreConfig } from "./hosting/store/config.ts";
+export { parseStoreConfig, storeSecrets, type StoreConfig } from "./hosting/store/config.ts";
 export { openQuestionLog } from "./hosting/store/open-store.ts";
 export type { LoggedQuestion, QuestionLog, Vote } from "./hosting/store/question-log.ts";

@@ -1,4 +1,4 @@
-import { assertNever, type Answer, type Responder } from "../../src/index.ts";
+import { assertNever, type Answer, type QuestionLog, type Responder } from "../../src/index.ts";
 
 /** One output line of `ask --jsonl`. */
 export interface JsonlReply {
@@ -74,8 +74,19 @@ function toReply(id: unknown, answer: Answer): JsonlReply {
   }
 }
 
-/** Answers one input line `{"id", "question"}`; anything malformed becomes an error line. */
-export function answerLine(line: string, responder: Responder): JsonlReply {
+/** Optional fields of an input line that say where the question came from (for the log). */
+const ORIGIN_FIELDS = ["platform", "workspace", "channel", "user"] as const;
+
+/**
+ * Answers one input line `{"id", "question"}`; anything malformed becomes an error line. With a
+ * log, the question is logged with the line's optional `platform`, `workspace`, `channel` and
+ * `user` fields (platform defaults to "jsonl").
+ */
+export function answerLine(
+  line: string,
+  responder: Responder,
+  log: QuestionLog | null = null,
+): JsonlReply {
   let input: unknown;
   try {
     input = JSON.parse(line);
@@ -99,8 +110,24 @@ export function answerLine(line: string, responder: Responder): JsonlReply {
   if (typeof question !== "string") {
     return { id, status: "error", excerpts: [], message: 'missing "question" string' };
   }
+  const origin: Partial<Record<(typeof ORIGIN_FIELDS)[number], string>> = {};
+  for (const field of ORIGIN_FIELDS) {
+    const value = (input as Record<string, unknown>)[field];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== "string" || value.length > 200) {
+      return {
+        id,
+        status: "error",
+        excerpts: [],
+        message: `"${field}" must be a string of at most 200 characters when given`,
+      };
+    }
+    origin[field] = value;
+  }
   try {
-    return toReply(id, responder.ask(question));
+    const answer = responder.ask(question);
+    log?.record({ ...origin, platform: origin.platform ?? "jsonl", answer });
+    return toReply(id, answer);
   } catch (err) {
     return {
       id,

@@ -159,7 +159,7 @@ describe("ask with one question", () => {
     const { stderr, code } = await ask(["--seed", "x", "question?"]);
     expect(code).toBe(2);
     expect(stderr).toMatch(
-      /^citebot: unknown flag --seed \(known: --seeds, --jsonl\); usage: .*\n$/,
+      /^citebot: unknown flag --seed \(known: --seeds, --jsonl, --log\); usage: .*\n$/,
     );
   });
 

@@ -43,3 +43,19 @@ export function parseStoreConfig(env: Env, cwd = process.cwd()): StoreConfig {
     hashKey,
   };
 }
+
+/** What the logger must never print: the DATABASE_URL password (and URL) and LOG_HASH_KEY. */
+export function storeSecrets(config: StoreConfig): string[] {
+  const secrets: string[] = [];
+  if (config.hashKey) secrets.push(config.hashKey);
+  if (config.databaseUrl) {
+    secrets.push(config.databaseUrl);
+    try {
+      const password = decodeURIComponent(new URL(config.databaseUrl).password);
+      if (password) secrets.push(password);
+    } catch {
+      // An unparsable URL is still redacted whole.
+    }
+  }
+  return secrets;
+}
