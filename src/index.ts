@@ -49,3 +49,11 @@ export { createLiveResponder, type LiveOptions, type LiveResponder } from "./hos
 export { parseStoreConfig, storeSecrets, type StoreConfig } from "./hosting/store/config.ts";
 export { openQuestionLog } from "./hosting/store/open-store.ts";
 export type { LoggedQuestion, QuestionLog, Vote } from "./hosting/store/question-log.ts";
+export {
+  readSummary,
+  toSummaryLines,
+  type GapTopic,
+  type Summary,
+  type VotedAnswer,
+} from "./hosting/store/summary.ts";
+export { listSeeds } from "./ingest/loader.ts";

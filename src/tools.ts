@@ -60,3 +60,9 @@ export {
   toOutcome,
   type QuestionLogOptions,
 } from "./hosting/store/question-log.ts";
+export {
+  groupGaps,
+  summarize,
+  type DayCount,
+  type SummaryOptions,
+} from "./hosting/store/summary.ts";
