@@ -40,6 +40,13 @@ export {
   zipfFrequency,
   type FrequencyTable,
 } from "./search/general-frequency.ts";
+export {
+  RELATION_WEIGHTS,
+  parseRelationTable,
+  relatedStems,
+  type RelatedStem,
+  type RelationKind,
+} from "./search/related-stems.ts";
 export type { Database, Dialect, Queryable, SqlValue } from "./hosting/store/database.ts";
 export { createSqliteDatabase } from "./hosting/store/sqlite.ts";
 export { createPostgresDatabase } from "./hosting/store/postgres.ts";

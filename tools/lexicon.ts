@@ -2,6 +2,7 @@
 // so the committed files can be checked and rebuilt with one command: `npm run lexicon`.
 import { writeFileSync } from "node:fs";
 import { toFrequencyTable } from "./lexicon-frequency.ts";
+import { toRelationTable } from "./lexicon-related.ts";
 
 const DATA = new URL("../src/search/data/", import.meta.url);
 
@@ -11,3 +12,4 @@ function write(name: string, text: string): void {
 }
 
 write("general-frequency.txt", toFrequencyTable());
+write("related-stems.txt", toRelationTable());
