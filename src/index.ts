@@ -57,3 +57,5 @@ export {
   type VotedAnswer,
 } from "./hosting/store/summary.ts";
 export { listSeeds } from "./ingest/loader.ts";
+export { createMemoryClaims, type EventClaims } from "./hosting/store/claims.ts";
+export { openEventClaims, type OpenClaimsOptions } from "./hosting/store/open-claims.ts";

@@ -73,3 +73,9 @@ export {
   type DayCount,
   type SummaryOptions,
 } from "./hosting/store/summary.ts";
+export {
+  CLAIM_TIMES,
+  createDatabaseClaims,
+  type ClaimTimes,
+  type DatabaseClaimsOptions,
+} from "./hosting/store/claims.ts";

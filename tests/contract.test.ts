@@ -283,7 +283,7 @@ const slackCommand: FrontEnd = {
       command: "/ask",
       text,
       response_url: fakeSlack.responseUrl(id),
-      trigger_id: "1.2.3",
+      trigger_id: `trigger-${id}`, // unique per invocation, as Slack sends it
       api_app_id: "A1",
     });
     await postSlack(form.toString(), "application/x-www-form-urlencoded");

@@ -1,5 +1,11 @@
 import { Client, Events, GatewayIntentBits, Partials, type ClientOptions } from "discord.js";
-import type { Logger, Responder } from "../../src/index.ts";
+import {
+  createMemoryClaims,
+  type EventClaims,
+  type Logger,
+  type Responder,
+} from "../../src/index.ts";
+import type { Health } from "../shared/health.ts";
 import type { RateLimiter } from "../shared/rate-limit.ts";
 import { inviteUrl, registerCommands } from "./commands.ts";
 import { README_DISCORD } from "./config.ts";
@@ -35,6 +41,8 @@ export interface StartDiscordOptions {
   stopGraceMs?: number;
   /** `/ask` defers when the interaction is already this old when handled. Default 1.5 s. */
   deferAfterMs?: number;
+  /** Who answers each message or interaction when processes overlap (a rolling restart). */
+  claims?: EventClaims;
   /**
    * Called when the gateway closes for good after start-up (a reset token, a revoked intent):
    * the bot can no longer answer, so the process should exit and let its supervisor restart it.
@@ -45,6 +53,8 @@ export interface StartDiscordOptions {
 /** A running bot. */
 export interface DiscordBot {
   client: Client;
+  /** Ready while the gateway is connected; with this process's shards and servers. */
+  health(): Health;
   /** Stops taking questions, lets answers in flight finish, then closes the connection. */
   stop(): Promise<void>;
 }
@@ -79,6 +89,18 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
   const queue = createSerialQueue();
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
+  const claims = options.claims ?? createMemoryClaims();
+  // Runs `work` only when this process wins the claim on `id` (another may hold the same shard).
+  const claimed = async (id: string, work: () => Promise<void>) => {
+    if (!(await claims.claim(id))) {
+      logger.info("discord: ignored an event another process claimed", { claim: id });
+      return;
+    }
+    await work();
+    await claims.done(id).catch((error: unknown) => {
+      logger.warn("discord: could not mark an event answered", { claim: id, error });
+    });
+  };
   const track = (work: Promise<void>) => {
     inFlight.add(work);
     void work.finally(() => inFlight.delete(work));
@@ -102,7 +124,11 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
       client.user.id,
     );
     if (question === null) return;
-    track(queue.run(message.channelId, () => answerMessage(message, question)));
+    track(
+      queue.run(message.channelId, () =>
+        claimed(`discord:message:${message.id}`, () => answerMessage(message, question)),
+      ),
+    );
   });
 
   const handleInteraction = createInteractionHandler({
@@ -114,7 +140,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
   });
   client.on(Events.InteractionCreate, (interaction) => {
     if (stopping || !interaction.isChatInputCommand()) return;
-    track(handleInteraction(interaction));
+    track(claimed(`discord:interaction:${interaction.id}`, () => handleInteraction(interaction)));
   });
 
   client.on(Events.Error, (error) => logger.error("discord: client error", { error }));
@@ -167,6 +193,14 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
 
   return {
     client,
+    health: () => ({
+      ready: client.isReady() && !stopping,
+      waitingFor: client.isReady() && !stopping ? [] : ["platform"],
+      shards: client.shard?.ids ?? [...client.ws.shards.keys()],
+      shardCount: client.shard?.count ?? client.ws.shards.size,
+      guilds: client.guilds.cache.size,
+      documents: responder.documents().length,
+    }),
     async stop() {
       if (stopping) return;
       stopping = true;

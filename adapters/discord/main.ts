@@ -1,21 +1,44 @@
 // `npm run discord`: parse the settings, load the seeds, answer on Discord until a signal.
-import { ConfigError, SeedsError, createLogger, parseCoreConfig, redact } from "../../src/index.ts";
+import {
+  ConfigError,
+  SeedsError,
+  createLogger,
+  openEventClaims,
+  parseCoreConfig,
+  parseStoreConfig,
+  redact,
+} from "../../src/index.ts";
+import { parseHealthPort, startHealthServer, type Health } from "../shared/health.ts";
 import { createRateLimiter } from "../shared/rate-limit.ts";
 import { loadEnv, openLive } from "../shared/startup.ts";
-import { startDiscord } from "./bot.ts";
+import { startDiscord, type DiscordBot } from "./bot.ts";
 import { parseDiscordConfig } from "./config.ts";
 
 async function main(): Promise<void> {
   loadEnv();
   const core = parseCoreConfig(process.env);
   const discord = parseDiscordConfig(process.env);
+  const store = parseStoreConfig(process.env);
+  const healthPort = parseHealthPort(process.env);
   const logger = createLogger({ secrets: [discord.token] });
   // A library can reject outside any listener (a failed reconnect): log it, keep answering.
   process.on("unhandledRejection", (error) => logger.error("unhandled rejection", { error }));
 
+  // Probes answer from the start: alive while the index loads, ready once connected.
+  let bot: DiscordBot | null = null;
+  let loaded = false;
+  const check = (): Health =>
+    bot?.health() ?? { ready: false, waitingFor: loaded ? ["platform"] : ["index", "platform"] };
+  const health =
+    healthPort === null ? null : await startHealthServer({ port: healthPort, check, logger });
+
   // Rebuilt in the background when the seeds change (WATCH_SEEDS), swapped in whole.
   const citebot = await openLive(core, logger);
+  loaded = true;
+  // With DATABASE_URL, processes on the same shard (a rolling restart) answer each event once.
+  const claims = openEventClaims(store, { logger });
   const started = startDiscord({
+    claims,
     responder: citebot,
     config: { ...discord, seedsBaseUrl: core.seedsBaseUrl },
     logger,
@@ -38,7 +61,8 @@ async function main(): Promise<void> {
     logger.info(`discord: ${signal} received, shutting down`);
     citebot.close();
     started
-      .then((bot) => bot.stop())
+      .then((running) => running.stop())
+      .then(() => Promise.all([claims.close(), health?.close()]))
       .then(
         () => process.exit(0),
         (error: unknown) => {
@@ -49,7 +73,7 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", () => shutdown("SIGINT"));
   process.on("SIGTERM", () => shutdown("SIGTERM"));
-  await started;
+  bot = await started;
 }
 
 main().catch((error: unknown) => {

@@ -1,8 +1,15 @@
 import type { Server } from "node:http";
 import { App, HTTPReceiver, SocketModeReceiver, webApi } from "@slack/bolt";
-import type { Logger, Responder } from "../../src/index.ts";
+import {
+  createMemoryClaims,
+  type EventClaims,
+  type Logger,
+  type Responder,
+} from "../../src/index.ts";
+import { handleHealth, type Health } from "../shared/health.ts";
 import type { RateLimiter } from "../shared/rate-limit.ts";
 import { toBoltLogger } from "./bolt-logger.ts";
+import { createEventClaimer } from "./claim-events.ts";
 import type { SlackConfig } from "./config.ts";
 import { registerHandlers } from "./handlers.ts";
 
@@ -22,6 +29,10 @@ export interface StartSlackOptions {
   host?: string;
   /** Web API retry policy. Default: five retries within about five minutes; tests use `{ retries: 0 }`. */
   retryConfig?: webApi.RetryOptions;
+  /** Who answers each event when replicas share a database. Default: claimed in this process. */
+  claims?: EventClaims;
+  /** Whether the index is loaded, for `/readyz`. Default: always (the responder is built). */
+  indexReady?: () => boolean;
   /** How long `stop()` waits for answers in flight before abandoning them. Default 5,000 ms. */
   drainMs?: number;
 }
@@ -30,6 +41,8 @@ export interface StartSlackOptions {
 export interface SlackApp {
   /** The HTTP port listened on (HTTP mode), or null in Socket Mode. */
   port: number | null;
+  /** Ready once the index is loaded and Slack is connected; with the workspace count. */
+  health(): Health;
   /** Stops taking requests, lets answers in flight finish (up to `drainMs`), then disconnects. */
   stop(): Promise<void>;
 }
@@ -38,6 +51,21 @@ export interface SlackApp {
 export async function startSlack(options: StartSlackOptions): Promise<SlackApp> {
   const { config, logger } = options;
   const boltLogger = toBoltLogger(logger);
+  let connected = false;
+  let stopping: Promise<void> | null = null;
+  const health = (): Health => {
+    const waitingFor = [
+      ...(options.indexReady?.() === false ? ["index"] : []),
+      ...(connected && !stopping ? [] : ["platform"]),
+    ];
+    return {
+      ready: waitingFor.length === 0,
+      waitingFor,
+      mode: config.mode,
+      workspaces: 1,
+      documents: options.responder.documents().length,
+    };
+  };
   const clientOptions: webApi.WebClientOptions = {
     logger: boltLogger,
     ...(config.apiUrl === null ? {} : { slackApiUrl: config.apiUrl }),
@@ -54,16 +82,11 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackApp> 
       : new HTTPReceiver({
           signingSecret: config.signingSecret,
           logger: boltLogger,
-          customRoutes: [
-            {
-              path: "/healthz",
-              method: ["GET"],
-              handler: (_req, res) => {
-                res.writeHead(200, { "content-type": "text/plain" });
-                res.end("ok\n");
-              },
-            },
-          ],
+          customRoutes: ["/healthz", "/readyz"].map((path) => ({
+            path,
+            method: ["GET", "HEAD"],
+            handler: (req, res) => void handleHealth(health, req, res),
+          })),
         });
   const app = new App({
     token: config.botToken,
@@ -75,18 +98,22 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackApp> 
   });
   // Calls auth.test, so a wrong token fails here, before any connection is opened.
   await app.init();
-
   const inFlight = new Set<Promise<unknown>>();
   const track = <T>(work: Promise<T>): Promise<T> => {
     inFlight.add(work);
     return work.finally(() => inFlight.delete(work));
   };
+  // Every delivery is in flight from its first middleware, so stop() waits for its claim too.
+  app.use(async ({ next }) => track(next()));
+  // A delivery another replica (or an earlier retry) took goes no further.
+  app.use(createEventClaimer(options.claims ?? createMemoryClaims(), logger));
   registerHandlers(app, {
     responder: options.responder,
     logger,
     rateLimiter: options.rateLimiter,
     seedsBaseUrl: options.seedsBaseUrl ?? null,
-    track,
+    // Listeners run inside the tracked middleware above: their work is already counted once.
+    track: (work) => work,
   });
   app.error(async (error) => {
     // Last boundary: listeners catch their own failures, so this is Bolt or middleware.
@@ -94,18 +121,25 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackApp> 
   });
 
   let server: Server | null = null;
+  if (receiver instanceof SocketModeReceiver) {
+    // Not ready while the socket is down: the probe then says so until it reconnects.
+    receiver.client.on("connected", () => (connected = true));
+    for (const lost of ["reconnecting", "disconnected"]) {
+      receiver.client.on(lost, () => (connected = false));
+    }
+  }
   if (config.mode === "socket") {
     await app.start();
   } else {
     server = (await app.start({ port: config.port, host: options.host })) as Server;
   }
+  connected = true;
   const address = server?.address();
   const port = address && typeof address === "object" ? address.port : null;
   logger.info(
     `slack: started in ${config.mode === "socket" ? "Socket Mode" : `HTTP mode on port ${port}`}`,
   );
 
-  let stopping: Promise<void> | null = null;
   const stop = async () => {
     if (server) {
       const closed = app.stop();
@@ -122,6 +156,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackApp> 
   };
   return {
     port,
+    health,
     stop: () => (stopping ??= stop()),
   };
 }

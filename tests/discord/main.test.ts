@@ -49,7 +49,7 @@ function run(env: Record<string, string>) {
       child.stderr.on("data", check);
       check();
     });
-  return { child, exited, printed };
+  return { child, exited, printed, output: () => output };
 }
 
 describe("npm run discord", () => {
@@ -106,6 +106,23 @@ describe("npm run discord", () => {
       expect(output).not.toContain(TOKEN);
       expect(output).not.toContain("secret-part");
       expect(output).not.toMatch(/^\s+at /m); // no stack traces for a wrong token
+    });
+
+    test("HEALTH_PORT: /healthz and /readyz answer, ready with the shard count once connected", async () => {
+      const { child, exited, printed, output } = run({
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_API_URL: fake.apiUrl,
+        HEALTH_PORT: "0",
+      });
+      await printed("registered /ask");
+      const port = /health: \/healthz and \/readyz on port (\d+)/.exec(output())?.[1];
+      const get = (path: string) => fetch(`http://127.0.0.1:${port}${path}`);
+      expect((await get("/healthz")).status).toBe(200);
+      const ready = await get("/readyz");
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ ready: true, shards: [0], shardCount: 1 });
+      child.kill("SIGTERM");
+      expect((await exited).code).toBe(0);
     });
 
     test("SIGTERM while an answer is in flight: it is completed, then the process exits 0", async () => {

@@ -139,7 +139,7 @@ export async function startSlackOver(seeds: string, options: StartOptions = {}) 
         command: "/ask",
         text: question,
         response_url: fake.responseUrl(id),
-        trigger_id: "1.2.3",
+        trigger_id: `trigger-${id}`,
       }).toString();
       const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
         method: "POST",

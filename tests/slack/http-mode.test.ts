@@ -40,7 +40,7 @@ function command(text: string, id: string, user = "U1") {
     command: "/ask",
     text,
     response_url: fake.responseUrl(id),
-    trigger_id: "1.2.3",
+    trigger_id: `trigger-${id}`, // unique per invocation, as Slack sends it
     api_app_id: "A1",
   });
   return form.toString();

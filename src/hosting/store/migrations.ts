@@ -44,6 +44,19 @@ export const MIGRATIONS: readonly Migration[] = [
       "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
     ],
   },
+  {
+    version: 2,
+    name: "event claims",
+    statements: [
+      // One row per platform event a replica took on; expired rows may be claimed again.
+      `CREATE TABLE event_claims (
+        id TEXT PRIMARY KEY,
+        owner TEXT NOT NULL,
+        expires_at BIGINT NOT NULL
+      )`,
+      "CREATE INDEX event_claims_expires_at ON event_claims (expires_at)",
+    ],
+  },
 ];
 
 /** Any number that fits in PostgreSQL's advisory-lock key; names citebot's migration lock. */
