@@ -41,11 +41,16 @@ export {
   type Env,
 } from "./hosting/config.ts";
 export type { CorpusStats } from "./answering/citebot.ts";
-export { openCitebot, type OpenOptions, type OpenedCitebot } from "./hosting/open.ts";
+export {
+  openFromConfig,
+  openLive,
+  statsLine,
+  type FrontEndCitebot,
+  type LiveCitebot,
+} from "./hosting/front-end.ts";
 export { SeedsError } from "./ingest/loader.ts";
 export { toPrintable } from "./ingest/printable.ts";
 export type { FollowLinks } from "./ingest/seed-listing.ts";
-export { createLiveResponder, type LiveOptions, type LiveResponder } from "./hosting/live.ts";
 export { parseStoreConfig, storeSecrets, type StoreConfig } from "./hosting/store/config.ts";
 export { openQuestionLog } from "./hosting/store/open-store.ts";
 export type { LoggedQuestion, QuestionLog, Vote } from "./hosting/store/question-log.ts";

@@ -9,6 +9,7 @@ export {
   type CitebotOptions,
 } from "./answering/citebot.ts";
 export { openCitebot, type OpenOptions, type OpenedCitebot } from "./hosting/open.ts";
+export { createLiveResponder, type LiveOptions, type LiveResponder } from "./hosting/live.ts";
 export { loadSeeds, type SeedFile } from "./ingest/loader.ts";
 export { CITEBOT_VERSION } from "./hosting/version.ts";
 export { createMemoryLogger } from "./hosting/logger.ts";

@@ -296,7 +296,7 @@ const slackCommand: FrontEnd = {
 
 beforeAll(async () => {
   replInput = new PassThrough();
-  replDone = startRepl({
+  ({ done: replDone } = startRepl({
     input: replInput,
     output: new Writable({
       write(chunk: Buffer, _encoding, callback) {
@@ -309,7 +309,7 @@ beforeAll(async () => {
     reload: () => Promise.reject(new Error("reload was not expected")),
     interactive: false,
     color: false,
-  });
+  }));
 
   fakeDiscord = await FakeDiscord.start();
   discordBot = await startDiscord({
@@ -318,8 +318,8 @@ beforeAll(async () => {
       token: DISCORD_TOKEN,
       guildId: null,
       apiUrl: fakeDiscord.apiUrl,
-      seedsBaseUrl: BASE_URL,
     },
+    seedsBaseUrl: BASE_URL,
     logger: discordLog,
     rateLimiter: createRateLimiter({ limit: 0 }),
   });

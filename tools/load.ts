@@ -77,6 +77,7 @@ async function main(): Promise<void> {
     },
     logger,
     rateLimiter: createRateLimiter({ limit: 0 }), // measure the app, not the limiter
+    seedsBaseUrl: null,
     host: "127.0.0.1",
     retryConfig: { retries: 0 },
   });

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createStore, openDatabase, parseStoreConfig } from "../src/tools.ts";
 import { numberFlag, orUsage, parseArgs } from "../adapters/shared/args.ts";
-import { loadEnv } from "../adapters/shared/startup.ts";
+import { loadEnv } from "../adapters/shared/harness.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const USAGE = "npm run load:log -- [--questions N] [--rounds N]";

@@ -15,7 +15,7 @@ import {
   storeSecrets,
 } from "../src/tools.ts";
 import { flag, numberFlag, orUsage, parseArgs, UsageError } from "../adapters/shared/args.ts";
-import { loadEnv, reportStartupError } from "../adapters/shared/startup.ts";
+import { loadEnv, reportStartupError } from "../adapters/shared/harness.ts";
 import { toReportHtml } from "./report/html.ts";
 
 const USAGE = "npm run report -- --out FILE [--days N] [--seeds DIR]";

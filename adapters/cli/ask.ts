@@ -4,66 +4,73 @@
 import path from "node:path";
 import readline from "node:readline";
 import {
-  createLogger,
   openQuestionLog,
-  parseCoreConfig,
   parseStoreConfig,
   storeSecrets,
+  type QuestionLog,
+  type Responder,
+  type StoreConfig,
 } from "../../src/index.ts";
+import { UsageError, flag, parseArgs, type Args } from "../shared/args.ts";
+import { runEntryPoint, type Running } from "../shared/harness.ts";
 import { render } from "../shared/terminal.ts";
-import { loadEnv, openFromConfig, reportStartupError } from "../shared/startup.ts";
-import { flag, orUsage, parseArgs } from "../shared/args.ts";
 import { answerLine } from "./jsonl.ts";
 
-async function main(): Promise<void> {
-  loadEnv();
-  const args = orUsage(
-    () => parseArgs(process.argv.slice(2), { values: ["seeds"], booleans: ["jsonl", "log"] }),
-    'npm run --silent ask -- [--seeds DIR] "question" | --jsonl [--log]',
-  );
-  const seeds = flag(args, "seeds");
-  const config = parseCoreConfig(
-    seeds ? { ...process.env, SEEDS_DIR: path.resolve(seeds) } : process.env,
-  );
-  if (args.flags.has("log") && !args.flags.has("jsonl")) {
-    process.stderr.write("citebot: --log goes with --jsonl (it logs the lines' questions)\n");
-    process.exitCode = 2;
-    return;
-  }
-  const storeConfig = args.flags.has("log") ? parseStoreConfig(process.env) : null;
-  const logger = createLogger({ secrets: storeConfig ? storeSecrets(storeConfig) : [] });
-  if (storeConfig && !storeConfig.logQuestions)
-    logger.warn("--log: LOG_QUESTIONS is off, so nothing is logged");
-  const log = storeConfig ? openQuestionLog(storeConfig, logger) : null;
-  const bot = await openFromConfig(config, logger);
-  if (args.flags.has("jsonl")) {
-    const rl = readline.createInterface({
-      input: process.stdin,
-      terminal: false,
-      crlfDelay: Infinity,
-    });
-    for await (const line of rl) {
-      process.stdout.write(JSON.stringify(answerLine(line, bot, log)) + "\n");
-    }
+const USAGE = 'npm run --silent ask -- [--seeds DIR] "question" | --jsonl [--log]';
+
+/** Answers each JSON line of stdin with one JSON line on stdout, in order. */
+function answerJsonl(responder: Responder, log: QuestionLog | null): Running {
+  const rl = readline.createInterface({
+    input: process.stdin,
+    terminal: false,
+    crlfDelay: Infinity,
+  });
+  const done = (async () => {
+    for await (const line of rl)
+      process.stdout.write(JSON.stringify(answerLine(line, responder, log)) + "\n");
     await log?.close();
-    return;
-  }
-  const question = args.rest.join(" ");
+  })();
+  return { done, stop: () => (rl.close(), done) };
+}
+
+/** Prints the answer to one question; exit status 3 when the seeds don't answer it. */
+function answerOne(responder: Responder, question: string, baseUrl: string | null): Running {
   if (question.trim() === "") {
     process.stderr.write(
       'citebot: give a question, e.g. npm run --silent ask -- "How much did Tokyo agree to pay?", or --jsonl\n',
     );
     process.exitCode = 2;
-    return;
+  } else {
+    const answer = responder.ask(question);
+    const color = Boolean(process.stdout.isTTY) && !process.env["NO_COLOR"];
+    process.stdout.write(render(answer, { color, baseUrl }) + "\n");
+    if (answer.kind === "not_found") process.exitCode = 3;
   }
-  const answer = bot.ask(question);
-  process.stdout.write(
-    render(answer, {
-      color: Boolean(process.stdout.isTTY) && !process.env["NO_COLOR"],
-      baseUrl: config.seedsBaseUrl,
-    }) + "\n",
-  );
-  if (answer.kind === "not_found") process.exitCode = 3;
+  return { done: Promise.resolve(), stop: async () => {} };
 }
 
-main().catch(reportStartupError);
+runEntryPoint<{ args: Args; store: StoreConfig | null }>({
+  name: "ask",
+  usage: USAGE,
+  watch: false,
+  configure: (env) => {
+    const args = parseArgs(process.argv.slice(2), {
+      values: ["seeds"],
+      booleans: ["jsonl", "log"],
+    });
+    if (args.flags.has("log") && !args.flags.has("jsonl"))
+      throw new UsageError("--log goes with --jsonl (it logs the lines' questions)");
+    return { args, store: args.flags.has("log") ? parseStoreConfig(env) : null };
+  },
+  secrets: ({ store }) => (store ? storeSecrets(store) : []),
+  core: (core, { args }) => {
+    const seeds = flag(args, "seeds");
+    return seeds ? { ...core, seedsDir: path.resolve(seeds) } : core;
+  },
+  start: async ({ config: { args, store }, core, citebot, logger }) => {
+    if (!args.flags.has("jsonl")) return answerOne(citebot, args.rest.join(" "), core.seedsBaseUrl);
+    if (store && !store.logQuestions)
+      logger.warn("--log: LOG_QUESTIONS is off, so nothing is logged");
+    return answerJsonl(citebot, store ? openQuestionLog(store, logger) : null);
+  },
+});

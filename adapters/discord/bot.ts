@@ -1,42 +1,23 @@
-import { Client, Events, GatewayIntentBits, Partials, type ClientOptions } from "discord.js";
-import {
-  createMemoryClaims,
-  type EventClaims,
-  type Logger,
-  type Responder,
-} from "../../src/index.ts";
+import { Events, type Client, type ClientOptions } from "discord.js";
+import { createMemoryClaims, type EventClaims, type Logger } from "../../src/index.ts";
+import type { FrontEndDeps } from "../shared/deps.ts";
 import type { Health } from "../shared/health.ts";
-import type { RateLimiter } from "../shared/rate-limit.ts";
+import { createInFlight, type InFlight } from "../shared/in-flight.ts";
+import { createDiscordClient } from "./client.ts";
 import { inviteUrl, registerCommands } from "./commands.ts";
-import { README_DISCORD } from "./config.ts";
+import { README_DISCORD, type DiscordConfig } from "./config.ts";
 import { createInteractionHandler } from "./interactions.ts";
 import { createMessageHandler } from "./messages.ts";
 import { createSerialQueue } from "./serial-queue.ts";
 import { toQuestion } from "./to-question.ts";
 
-/** What the bot needs to know besides its collaborators. */
-export interface DiscordBotConfig {
-  /** The bot token; passed to the client only, never logged. */
-  token: string;
-  /** Register commands in this guild (instant) instead of globally. */
-  guildId: string | null;
-  /** REST base such as http://127.0.0.1:1234/api; null = discord.com. */
-  apiUrl: string | null;
-  /** SEEDS_BASE_URL, for linked citations. */
-  seedsBaseUrl: string | null;
-}
-
 /** Options for {@link startDiscord}. */
-export interface StartDiscordOptions {
+export interface StartDiscordOptions extends FrontEndDeps {
   /** A ready-made client (not logged in). Default: {@link createDiscordClient} from `config`. */
   client?: Client;
   /** Extra options for the default client; ignored when `client` is given. */
   clientOptions?: Partial<ClientOptions>;
-  responder: Responder;
-  config: DiscordBotConfig;
-  logger: Logger;
-  /** Per-user limit on questions (messages and `/ask`). */
-  rateLimiter: RateLimiter;
+  config: DiscordConfig;
   /** How long `stop()` lets answers in flight finish before closing anyway. Default 5 s. */
   stopGraceMs?: number;
   /** `/ask` defers when the interaction is already this old when handled. Default 1.5 s. */
@@ -59,39 +40,17 @@ export interface DiscordBot {
   stop(): Promise<void>;
 }
 
-/**
- * A client with exactly the intents citebot needs: guild messages (Discord fills in the
- * content of those that mention the bot, so the privileged Message Content intent is not
- * needed) and DMs (which arrive on uncached channels, hence `Partials.Channel`).
- */
-export function createDiscordClient(
-  apiUrl: string | null,
-  extra: Partial<ClientOptions> = {},
-): Client {
-  return new Client({
-    intents: [
-      GatewayIntentBits.Guilds,
-      GatewayIntentBits.GuildMessages,
-      GatewayIntentBits.DirectMessages,
-    ],
-    partials: [Partials.Channel],
-    allowedMentions: { parse: [] },
-    failIfNotExists: false,
-    ...extra,
-    rest: { ...extra.rest, ...(apiUrl ? { api: apiUrl } : {}) },
-  });
+/** Where the bot is in its life, read by the listeners. */
+interface Lifecycle {
+  started: boolean;
+  stopping: boolean;
+  /** The code of the last gateway close that will not be resumed. */
+  fatalCode: number | null;
 }
 
-/** Logs in, registers the slash commands and answers until `stop()` is called. */
-export async function startDiscord(options: StartDiscordOptions): Promise<DiscordBot> {
-  const { responder, config, logger, rateLimiter } = options;
-  const client = options.client ?? createDiscordClient(config.apiUrl, options.clientOptions);
-  const queue = createSerialQueue();
-  const inFlight = new Set<Promise<void>>();
-  let stopping = false;
-  const claims = options.claims ?? createMemoryClaims();
-  // Runs `work` only when this process wins the claim on `id` (another may hold the same shard).
-  const claimed = async (id: string, work: () => Promise<void>) => {
+/** Runs `work` only when this process wins the claim on `id` (another may hold the same shard). */
+function createClaimed(claims: EventClaims, logger: Logger) {
+  return async (id: string, work: () => Promise<void>): Promise<void> => {
     if (!(await claims.claim(id))) {
       logger.info("discord: ignored an event another process claimed", { claim: id });
       return;
@@ -101,19 +60,20 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
       logger.warn("discord: could not mark an event answered", { claim: id, error });
     });
   };
-  const track = (work: Promise<void>) => {
-    inFlight.add(work);
-    void work.finally(() => inFlight.delete(work));
-  };
+}
 
-  const answerMessage = createMessageHandler({
-    responder,
-    logger,
-    rateLimiter,
-    seedsBaseUrl: config.seedsBaseUrl,
-  });
+/** Answers mentions and DMs (one at a time per channel) and slash commands, each once. */
+function listenForQuestions(
+  client: Client,
+  options: StartDiscordOptions,
+  inFlight: InFlight,
+  life: Lifecycle,
+): void {
+  const claimed = createClaimed(options.claims ?? createMemoryClaims(), options.logger);
+  const queue = createSerialQueue();
+  const answerMessage = createMessageHandler(options);
   client.on(Events.MessageCreate, (message) => {
-    if (stopping || !client.user) return;
+    if (life.stopping || !client.user) return;
     const question = toQuestion(
       {
         content: message.content,
@@ -124,49 +84,52 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
       client.user.id,
     );
     if (question === null) return;
-    track(
+    void inFlight.track(
       queue.run(message.channelId, () =>
         claimed(`discord:message:${message.id}`, () => answerMessage(message, question)),
       ),
     );
   });
-
   const handleInteraction = createInteractionHandler({
-    responder,
-    logger,
-    rateLimiter,
-    seedsBaseUrl: config.seedsBaseUrl,
+    ...options,
     deferAfterMs: options.deferAfterMs ?? 1500,
   });
   client.on(Events.InteractionCreate, (interaction) => {
-    if (stopping || !interaction.isChatInputCommand()) return;
-    track(claimed(`discord:interaction:${interaction.id}`, () => handleInteraction(interaction)));
+    if (life.stopping || !interaction.isChatInputCommand()) return;
+    void inFlight.track(
+      claimed(`discord:interaction:${interaction.id}`, () => handleInteraction(interaction)),
+    );
   });
+}
 
+/** Logs the connection's ups and downs; a close for good after start-up calls `onFatal`. */
+function watchConnection(client: Client, options: StartDiscordOptions, life: Lifecycle): void {
+  const { logger } = options;
   client.on(Events.Error, (error) => logger.error("discord: client error", { error }));
   client.on(Events.Warn, (warning) => logger.warn(`discord: ${warning}`));
   client.on(Events.ShardReconnecting, () =>
     logger.warn("discord: gateway connection lost; reconnecting"),
   );
-  let fatalCode: number | null = null;
-  let started = false;
   client.on(Events.ShardDisconnect, (event) => {
-    fatalCode = event.code;
+    life.fatalCode = event.code;
     logger.error("discord: gateway closed for good", { code: event.code });
-    if (started && !stopping) options.onFatal?.(event.code);
+    if (life.started && !life.stopping) options.onFatal?.(event.code);
   });
   // Socket-level errors carry no useful stack; the message says it all.
   client.on(Events.ShardError, (error) =>
     logger.warn("discord: gateway error", { reason: error.message }),
   );
   client.on(Events.ShardResume, () => logger.info("discord: gateway session resumed"));
+}
 
+/** Logs in and waits until ready; a rejected token becomes an error that says what to do. */
+async function logIn(client: Client, token: string, life: Lifecycle): Promise<Client<true>> {
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   try {
-    await client.login(config.token);
+    await client.login(token);
   } catch (error) {
     await client.destroy();
-    if (fatalCode === 4004) {
+    if (life.fatalCode === 4004) {
       throw new Error(
         `Discord rejected DISCORD_TOKEN (gateway close code 4004); reset the token on the Bot page and paste it again (${README_DISCORD}).`,
         { cause: error },
@@ -174,42 +137,53 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
     }
     throw error;
   }
-  const c = await ready;
-  started = true;
-  logger.info(`discord: logged in as ${c.user.tag}`, {
-    seeds: responder.documents().length,
-    invite: inviteUrl(c.application.id),
-  });
+  return ready;
+}
+
+/** Registers /ask, /sources and /help; a failure is logged, mentions and DMs still work. */
+async function registerSlashCommands(c: Client<true>, guildId: string | null, logger: Logger) {
   try {
-    await registerCommands(c.rest, c.application.id, config.guildId);
+    await registerCommands(c.rest, c.application.id, guildId);
     logger.info(`discord: registered /ask, /sources and /help`, {
-      scope: config.guildId ? `guild ${config.guildId}` : "global",
+      scope: guildId ? `guild ${guildId}` : "global",
     });
   } catch (error) {
     logger.error("discord: registering slash commands failed; mentions and DMs still work", {
       error,
     });
   }
+}
 
+/** Logs in, registers the slash commands and answers until `stop()` is called. */
+export async function startDiscord(options: StartDiscordOptions): Promise<DiscordBot> {
+  const { config, logger } = options;
+  const client = options.client ?? createDiscordClient(config.apiUrl, options.clientOptions);
+  const life: Lifecycle = { started: false, stopping: false, fatalCode: null };
+  const inFlight = createInFlight("discord", logger);
+  listenForQuestions(client, options, inFlight, life);
+  watchConnection(client, options, life);
+  const c = await logIn(client, config.token, life);
+  life.started = true;
+  logger.info(`discord: logged in as ${c.user.tag}`, {
+    seeds: options.responder.documents().length,
+    invite: inviteUrl(c.application.id),
+  });
+  await registerSlashCommands(c, config.guildId, logger);
+  const ready = () => client.isReady() && !life.stopping;
   return {
     client,
     health: () => ({
-      ready: client.isReady() && !stopping,
-      waitingFor: client.isReady() && !stopping ? [] : ["platform"],
+      ready: ready(),
+      waitingFor: ready() ? [] : ["platform"],
       shards: client.shard?.ids ?? [...client.ws.shards.keys()],
       shardCount: client.shard?.count ?? client.ws.shards.size,
       guilds: client.guilds.cache.size,
-      documents: responder.documents().length,
+      documents: options.responder.documents().length,
     }),
     async stop() {
-      if (stopping) return;
-      stopping = true;
-      let timer: NodeJS.Timeout | undefined;
-      const grace = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, options.stopGraceMs ?? 5000);
-      });
-      await Promise.race([Promise.allSettled([...inFlight]), grace]);
-      clearTimeout(timer);
+      if (life.stopping) return;
+      life.stopping = true;
+      await inFlight.drain(options.stopGraceMs ?? 5000);
       await client.destroy();
       logger.info("discord: disconnected");
     },

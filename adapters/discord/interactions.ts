@@ -1,6 +1,5 @@
 import { MessageFlags, type ChatInputCommandInteraction } from "discord.js";
-import type { Logger, Responder } from "../../src/index.ts";
-import type { RateLimiter } from "../shared/rate-limit.ts";
+import type { FrontEndDeps } from "../shared/deps.ts";
 import {
   render,
   renderFailure,
@@ -12,11 +11,7 @@ import {
 import { toRequest } from "./to-question.ts";
 
 /** What the slash command handler needs. */
-export interface InteractionHandlerOptions {
-  responder: Responder;
-  logger: Logger;
-  rateLimiter: RateLimiter;
-  seedsBaseUrl: string | null;
+export interface InteractionHandlerOptions extends FrontEndDeps {
   /** Defer instead of replying when the interaction is already this old (Discord allows 3 s). */
   deferAfterMs: number;
 }

@@ -1,22 +1,13 @@
 import type { Message } from "discord.js";
-import type { Logger, Responder } from "../../src/index.ts";
-import type { RateLimiter } from "../shared/rate-limit.ts";
+import type { FrontEndDeps } from "../shared/deps.ts";
 import { render, renderFailure, renderRateLimited } from "./render.ts";
-
-/** What the message handler needs. */
-export interface MessageHandlerOptions {
-  responder: Responder;
-  logger: Logger;
-  rateLimiter: RateLimiter;
-  seedsBaseUrl: string | null;
-}
 
 /**
  * Creates the handler that answers a mention or DM with a reply to that message; it never
  * throws. Callers run it one message at a time per channel so replies keep their order.
  */
 export function createMessageHandler(
-  options: MessageHandlerOptions,
+  options: FrontEndDeps,
 ): (message: Message, question: string) => Promise<void> {
   const { responder, logger, rateLimiter } = options;
   return async (message, question) => {

@@ -17,90 +17,116 @@ export interface ReplOptions {
   formats?: Readonly<Record<string, (answer: Answer) => unknown>>;
 }
 
-/** Runs the read-answer loop until `:quit`, Ctrl-D, Ctrl-C or the end of input. */
-export function startRepl(options: ReplOptions): Promise<void> {
+/** A running REPL. */
+export interface Repl {
+  /** Settles after `:quit`, Ctrl-D, Ctrl-C or the end of input, once every line is answered. */
+  done: Promise<void>;
+  /** Stops reading; lines already read are still answered. */
+  stop(): Promise<void>;
+}
+
+/** The REPL's state, shared by its commands. */
+interface Session {
+  options: ReplOptions;
+  responder: Responder;
+  last: Answer | null;
+  quitting: boolean;
+  write(text: string): void;
+  close(): void;
+}
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+async function reload(s: Session): Promise<void> {
+  try {
+    s.responder = await s.options.reload();
+    s.write(`Reloaded: ${s.responder.documents().length} documents.`);
+  } catch (err) {
+    s.write(`Reload failed, still answering from the previous index: ${errorText(err)}`);
+  }
+}
+
+function showAs(s: Session, name: string): void {
+  const format = s.options.formats?.[name];
+  if (!format)
+    s.write(`Usage: :as ${Object.keys(s.options.formats ?? {}).join(" | ") || "(no formats)"}`);
+  else if (!s.last) s.write("Ask a question first; :as shows how its answer would be sent.");
+  else s.write(JSON.stringify(format(s.last), null, 2));
+}
+
+function quit(s: Session): void {
+  s.quitting = true;
+  s.close();
+}
+
+/** `:name` commands; each takes the session and the words after the command. */
+const COMMANDS: Readonly<Record<string, (s: Session, args: string[]) => void | Promise<void>>> = {
+  ":quit": quit,
+  ":q": quit,
+  ":exit": quit,
+  ":help": (s) => s.write(TERMINAL_HELP),
+  ":sources": (s) => s.write(renderSources(s.responder.documents())),
+  ":reload": reload,
+  ":as": (s, args) => showAs(s, args[0] ?? ""),
+};
+
+/** One input line: a command, or a question to answer. */
+async function handle(s: Session, line: string): Promise<void> {
+  if (s.quitting) return; // lines already read after :quit are dropped
+  const text = line.trim();
+  const [command = "", ...args] = text.split(/\s+/);
+  const run = COMMANDS[command];
+  if (run) return run(s, args);
+  if (text.startsWith(":")) return s.write(`Unknown command ${command}. ${TERMINAL_HELP}`);
+  if (text === "" && s.options.interactive) return;
+  s.last = s.responder.ask(line);
+  s.write(render(s.last, { color: s.options.color, baseUrl: s.options.baseUrl ?? null }));
+}
+
+/** Runs the read-answer loop until `:quit`, Ctrl-D, Ctrl-C, the end of input or `stop()`. */
+export function startRepl(options: ReplOptions): Repl {
   const { output, interactive } = options;
-  let responder = options.responder;
-  let last: Answer | null = null;
-  const write = (text: string) => output.write(text + "\n");
   const rl = readline.createInterface({
     input: options.input,
     ...(interactive ? { output, terminal: true, historySize: 200 } : { terminal: false }),
     prompt: "citebot> ",
   });
-  // Lines are handled one at a time, so a slow :reload never reorders the answers.
-  let queue = Promise.resolve();
+  const session: Session = {
+    options,
+    responder: options.responder,
+    last: null,
+    quitting: false,
+    write: (text) => output.write(text + "\n"),
+    close: () => rl.close(),
+  };
   const prompt = (): void => {
     if (interactive) rl.prompt();
   };
-
-  let quitting = false;
-
-  async function handle(line: string): Promise<void> {
-    if (quitting) return; // lines already read after :quit are dropped
-    const text = line.trim();
-    const [command, ...rest] = text.split(/\s+/);
-    switch (command) {
-      case ":quit":
-      case ":q":
-      case ":exit":
-        quitting = true;
-        rl.close();
-        return;
-      case ":help":
-        write(TERMINAL_HELP);
-        return;
-      case ":sources":
-        write(renderSources(responder.documents()));
-        return;
-      case ":reload":
-        try {
-          responder = await options.reload();
-          write(`Reloaded: ${responder.documents().length} documents.`);
-        } catch (err) {
-          write(
-            `Reload failed, still answering from the previous index: ${err instanceof Error ? err.message : String(err)}`,
-          );
-        }
-        return;
-      case ":as": {
-        const name = rest[0] ?? "";
-        const format = options.formats?.[name];
-        if (!format)
-          write(`Usage: :as ${Object.keys(options.formats ?? {}).join(" | ") || "(no formats)"}`);
-        else if (!last) write("Ask a question first; :as shows how its answer would be sent.");
-        else write(JSON.stringify(format(last), null, 2));
-        return;
-      }
-      default:
-        if (text.startsWith(":")) {
-          write(`Unknown command ${command}. ${TERMINAL_HELP}`);
-          return;
-        }
-        if (text === "" && interactive) return;
-        last = responder.ask(line);
-        write(render(last, { color: options.color, baseUrl: options.baseUrl ?? null }));
-    }
-  }
-
-  return new Promise((resolve) => {
-    rl.on("line", (line) => {
-      queue = queue
-        .then(() => handle(line))
-        .then(prompt, (err: unknown) => {
-          write(
-            `Sorry, something went wrong answering that: ${err instanceof Error ? err.message : String(err)}`,
-          );
-          prompt();
-        });
-    });
-    rl.on("SIGINT", () => rl.close());
+  // Lines are handled one at a time, so a slow :reload never reorders the answers.
+  let queue = Promise.resolve();
+  rl.on("line", (line) => {
+    queue = queue
+      .then(() => handle(session, line))
+      .then(prompt, (err: unknown) => {
+        session.write(`Sorry, something went wrong answering that: ${errorText(err)}`);
+        prompt();
+      });
+  });
+  rl.on("SIGINT", () => rl.close());
+  const done = new Promise<void>((resolve) => {
     rl.on("close", () => {
       void queue.then(() => {
         if (interactive) output.write("\n");
         resolve();
       });
     });
-    prompt();
   });
+  prompt();
+  return {
+    done,
+    stop: () => {
+      rl.close();
+      return done;
+    },
+  };
 }

@@ -1,30 +1,19 @@
 import type { Server } from "node:http";
-import { App, HTTPReceiver, SocketModeReceiver, webApi } from "@slack/bolt";
-import {
-  createMemoryClaims,
-  type EventClaims,
-  type Logger,
-  type Responder,
-} from "../../src/index.ts";
-import { handleHealth, type Health } from "../shared/health.ts";
-import type { RateLimiter } from "../shared/rate-limit.ts";
+import { App, SocketModeReceiver, webApi } from "@slack/bolt";
+import { createMemoryClaims, type EventClaims } from "../../src/index.ts";
+import type { FrontEndDeps } from "../shared/deps.ts";
+import type { Health } from "../shared/health.ts";
+import { createInFlight, type InFlight } from "../shared/in-flight.ts";
 import { toBoltLogger } from "./bolt-logger.ts";
 import { createEventClaimer } from "./claim-events.ts";
 import type { SlackConfig } from "./config.ts";
 import { registerHandlers } from "./handlers.ts";
+import { createReceiver, type SlackReceiver } from "./receiver.ts";
 
 /** Options for {@link startSlack}. */
-export interface StartSlackOptions {
-  /** Answers questions; usually the core's Citebot. */
-  responder: Responder;
+export interface StartSlackOptions extends FrontEndDeps {
   /** Parsed Slack settings (tokens, mode, port, Web API base). */
   config: SlackConfig;
-  /** Receives citebot's and Bolt's log lines (redacting secrets is the logger's job). */
-  logger: Logger;
-  /** Per-user limit on questions. */
-  rateLimiter: RateLimiter;
-  /** Base URL citations link to (SEEDS_BASE_URL). Default: unlinked. */
-  seedsBaseUrl?: string | null;
   /** Interface the HTTP mode server binds to. Default: all interfaces. */
   host?: string;
   /** Web API retry policy. Default: five retries within about five minutes; tests use `{ retries: 0 }`. */
@@ -47,10 +36,55 @@ export interface SlackApp {
   stop(): Promise<void>;
 }
 
+/** The Bolt App for `config.mode`, not yet checked or started; `health` serves HTTP probes. */
+function createApp(
+  options: StartSlackOptions,
+  health: () => Health,
+): { app: App; receiver: SlackReceiver } {
+  const { config } = options;
+  const logger = toBoltLogger(options.logger);
+  const clientOptions: webApi.WebClientOptions = {
+    logger,
+    ...(config.apiUrl === null ? {} : { slackApiUrl: config.apiUrl }),
+    // The client's own default retries for 30 minutes; an answer that late is no use.
+    retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
+  };
+  const receiver = createReceiver(config, logger, clientOptions, health);
+  const app = new App({
+    token: config.botToken,
+    receiver,
+    logger,
+    clientOptions,
+    deferInitialization: true,
+    ...(config.mode === "socket" ? { socketMode: true } : {}),
+  });
+  return { app, receiver };
+}
+
+/** Stops Bolt once the answers in flight are done (or `drainMs` passed), then disconnects. */
+async function stopApp(
+  app: App,
+  receiver: SlackReceiver,
+  server: Server | null,
+  inFlight: InFlight,
+  drainMs: number,
+): Promise<void> {
+  if (server) {
+    const closed = app.stop();
+    server.closeIdleConnections();
+    await inFlight.drain(drainMs);
+    server.closeAllConnections();
+    await closed;
+  } else {
+    await inFlight.drain(drainMs);
+    // Bolt's stop() does not wait for the socket to close; disconnect() does.
+    await (receiver as SocketModeReceiver).client.disconnect();
+  }
+}
+
 /** Builds the Bolt App for `config.mode`, checks the token with auth.test, and starts it. */
 export async function startSlack(options: StartSlackOptions): Promise<SlackApp> {
   const { config, logger } = options;
-  const boltLogger = toBoltLogger(logger);
   let connected = false;
   let stopping: Promise<void> | null = null;
   const health = (): Health => {
@@ -66,61 +100,22 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackApp> 
       documents: options.responder.documents().length,
     };
   };
-  const clientOptions: webApi.WebClientOptions = {
-    logger: boltLogger,
-    ...(config.apiUrl === null ? {} : { slackApiUrl: config.apiUrl }),
-    // The client's own default retries for 30 minutes; an answer that late is no use.
-    retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
-  };
-  const receiver =
-    config.mode === "socket"
-      ? new SocketModeReceiver({
-          appToken: config.appToken,
-          logger: boltLogger,
-          installerOptions: { clientOptions },
-        })
-      : new HTTPReceiver({
-          signingSecret: config.signingSecret,
-          logger: boltLogger,
-          customRoutes: ["/healthz", "/readyz"].map((path) => ({
-            path,
-            method: ["GET", "HEAD"],
-            handler: (req, res) => void handleHealth(health, req, res),
-          })),
-        });
-  const app = new App({
-    token: config.botToken,
-    receiver,
-    logger: boltLogger,
-    clientOptions,
-    deferInitialization: true,
-    ...(config.mode === "socket" ? { socketMode: true } : {}),
-  });
+  const { app, receiver } = createApp(options, health);
   // Calls auth.test, so a wrong token fails here, before any connection is opened.
   await app.init();
-  const inFlight = new Set<Promise<unknown>>();
-  const track = <T>(work: Promise<T>): Promise<T> => {
-    inFlight.add(work);
-    return work.finally(() => inFlight.delete(work));
-  };
+
+  const inFlight = createInFlight("slack", logger);
   // Every delivery is in flight from its first middleware, so stop() waits for its claim too.
-  app.use(async ({ next }) => track(next()));
+  app.use(async ({ next }) => inFlight.track(next()));
   // A delivery another replica (or an earlier retry) took goes no further.
   app.use(createEventClaimer(options.claims ?? createMemoryClaims(), logger));
-  registerHandlers(app, {
-    responder: options.responder,
-    logger,
-    rateLimiter: options.rateLimiter,
-    seedsBaseUrl: options.seedsBaseUrl ?? null,
-    // Listeners run inside the tracked middleware above: their work is already counted once.
-    track: (work) => work,
-  });
+  // Listeners run inside the tracked middleware above: their work is already counted once.
+  registerHandlers(app, { ...options, track: (work) => work });
   app.error(async (error) => {
     // Last boundary: listeners catch their own failures, so this is Bolt or middleware.
     logger.error("slack: unhandled error", { error });
   });
 
-  let server: Server | null = null;
   if (receiver instanceof SocketModeReceiver) {
     // Not ready while the socket is down: the probe then says so until it reconnects.
     receiver.client.on("connected", () => (connected = true));
@@ -128,11 +123,10 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackApp> 
       receiver.client.on(lost, () => (connected = false));
     }
   }
-  if (config.mode === "socket") {
-    await app.start();
-  } else {
-    server = (await app.start({ port: config.port, host: options.host })) as Server;
-  }
+  const server =
+    config.mode === "socket"
+      ? (await app.start(), null)
+      : ((await app.start({ port: config.port, host: options.host })) as Server);
   connected = true;
   const address = server?.address();
   const port = address && typeof address === "object" ? address.port : null;
@@ -141,36 +135,8 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackApp> 
   );
 
   const stop = async () => {
-    if (server) {
-      const closed = app.stop();
-      server.closeIdleConnections();
-      await drain(inFlight, options.drainMs ?? 5000, logger);
-      server.closeAllConnections();
-      await closed;
-    } else {
-      await drain(inFlight, options.drainMs ?? 5000, logger);
-      // Bolt's stop() does not wait for the socket to close; disconnect() does.
-      await (receiver as SocketModeReceiver).client.disconnect();
-    }
+    await stopApp(app, receiver, server, inFlight, options.drainMs ?? 5000);
     logger.info("slack: stopped");
   };
-  return {
-    port,
-    health,
-    stop: () => (stopping ??= stop()),
-  };
-}
-
-async function drain(inFlight: Set<Promise<unknown>>, ms: number, logger: Logger): Promise<void> {
-  if (inFlight.size === 0) return;
-  logger.info("slack: waiting for answers in flight", { count: inFlight.size });
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<"timeout">((resolve) => {
-    timer = setTimeout(() => resolve("timeout"), ms);
-  });
-  const result = await Promise.race([Promise.allSettled([...inFlight]), timeout]);
-  clearTimeout(timer);
-  if (result === "timeout") {
-    logger.warn("slack: abandoned answers still in flight at shutdown", { count: inFlight.size });
-  }
+  return { port, health, stop: () => (stopping ??= stop()) };
 }

@@ -1,15 +1,10 @@
 import type { App, BlockButtonAction, RespondArguments } from "@slack/bolt";
-import type { Logger, Responder } from "../../src/index.ts";
-import type { RateLimiter } from "../shared/rate-limit.ts";
+import type { FrontEndDeps } from "../shared/deps.ts";
 import { render, renderNotice, SHARE_ACTION, type SlackMessage } from "./render.ts";
 import { commandQuestion, toQuestion, type SlackEventLike } from "./to-question.ts";
 
 /** What the listeners need; everything is injected so tests can use loopback fakes. */
-export interface HandlerDeps {
-  responder: Responder;
-  logger: Logger;
-  rateLimiter: RateLimiter;
-  seedsBaseUrl: string | null;
+export interface HandlerDeps extends FrontEndDeps {
   /** Registers work in flight so stop() can wait for it. */
   track: <T>(work: Promise<T>) => Promise<T>;
 }

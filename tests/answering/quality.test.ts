@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { readQuestions } from "../../tools/questions.ts";
 import { f1Score, holdsAnswer } from "../../tools/scoring.ts";
-import { openCitebot } from "../../src/index.ts";
+import { openCitebot } from "../../src/tools.ts";
 
 // A fixed sample of squad-dev-a (4 articles, 491 questions), vendored with its attribution in
 // tests/fixtures/squad-sample/README.md so this test needs nothing outside the repository.

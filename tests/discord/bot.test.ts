@@ -37,8 +37,8 @@ beforeAll(async () => {
       token: TOKEN,
       guildId: fake.guildId,
       apiUrl: fake.apiUrl,
-      seedsBaseUrl: "https://x.test/seeds",
     },
+    seedsBaseUrl: "https://x.test/seeds",
     logger,
     // A stopped clock: the limit depends on the count of questions alone, never on speed.
     rateLimiter: createRateLimiter({ limit: 2, now: () => 0 }),

@@ -32,7 +32,8 @@ async function start(
   const logger = createMemoryLogger();
   const b = await startDiscord({
     responder: options.responder ?? core,
-    config: { token: TOKEN, guildId: null, apiUrl: f.apiUrl, seedsBaseUrl: null },
+    config: { token: TOKEN, guildId: null, apiUrl: f.apiUrl },
+    seedsBaseUrl: null,
     logger,
     // A stopped clock: the limit depends on the count of questions alone, never on speed.
     rateLimiter: createRateLimiter({ limit: options.limit ?? 5, now: () => 0 }),

@@ -43,7 +43,8 @@ beforeAll(async () => {
   fake = await FakeDiscord.start();
   bot = await startDiscord({
     responder: createCitebotFromTexts([{ doc: "ops/rollback.md", text: HOSTILE_SEED }]),
-    config: { token: "abc.def.ghi", guildId: null, apiUrl: fake.apiUrl, seedsBaseUrl: null },
+    config: { token: "abc.def.ghi", guildId: null, apiUrl: fake.apiUrl },
+    seedsBaseUrl: null,
     logger,
     rateLimiter: createRateLimiter({ limit: 0 }),
   });

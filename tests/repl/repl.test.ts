@@ -21,7 +21,7 @@ async function session(
   let printed = "";
   output.setEncoding("utf8");
   output.on("data", (chunk: string) => (printed += chunk));
-  const done = startRepl({
+  const { done } = startRepl({
     input,
     output,
     responder: seedBot,
@@ -100,7 +100,7 @@ describe("REPL transcript", () => {
     let printed = "";
     output.setEncoding("utf8");
     output.on("data", (chunk: string) => (printed += chunk));
-    const done = startRepl({
+    const { done } = startRepl({
       input,
       output,
       responder: seedBot,

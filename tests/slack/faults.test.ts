@@ -25,6 +25,7 @@ async function start(
     config: { mode: "http", botToken: TOKEN, apiUrl: fake.apiUrl, signingSecret: SECRET, port: 0 },
     logger,
     rateLimiter: createRateLimiter({ limit: 100 }),
+    seedsBaseUrl: null,
     host: "127.0.0.1",
     retryConfig: { retries: 0 },
     ...extra,

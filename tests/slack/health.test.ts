@@ -19,6 +19,7 @@ beforeEach(async () => {
     config: { mode: "http", botToken: TOKEN, apiUrl: fake.apiUrl, signingSecret: SECRET, port: 0 },
     logger: createMemoryLogger([TOKEN, SECRET]),
     rateLimiter: createRateLimiter({ limit: 100 }),
+    seedsBaseUrl: null,
     host: "127.0.0.1",
     retryConfig: { retries: 0 },
     indexReady: () => indexLoaded,

@@ -21,6 +21,7 @@ async function start(limit = 100) {
     config: { mode: "http", botToken: TOKEN, apiUrl: fake.apiUrl, signingSecret: SECRET, port: 0 },
     logger,
     rateLimiter: createRateLimiter({ limit }),
+    seedsBaseUrl: null,
     host: "127.0.0.1",
     retryConfig: { retries: 0 },
   });

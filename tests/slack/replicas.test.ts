@@ -51,6 +51,7 @@ describe.each(BACKENDS)("two Slack HTTP replicas sharing $name", ({ create }) =>
         },
         logger,
         rateLimiter: createRateLimiter({ limit: 100 }),
+        seedsBaseUrl: null,
         host: "127.0.0.1",
         retryConfig: { retries: 0 },
         claims,

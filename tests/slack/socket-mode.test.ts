@@ -32,6 +32,7 @@ beforeEach(async () => {
     config: { mode: "socket", botToken: BOT, appToken: APP, apiUrl: fake.apiUrl },
     logger: createMemoryLogger([BOT, APP]),
     rateLimiter: createRateLimiter({ limit: 100 }),
+    seedsBaseUrl: null,
     retryConfig: { retries: 0 },
   });
   await connected;

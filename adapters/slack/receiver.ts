@@ -1,0 +1,32 @@
+import type { webApi } from "@slack/bolt";
+import { HTTPReceiver, SocketModeReceiver, type Logger as BoltLogger } from "@slack/bolt";
+import { handleHealth, type Health } from "../shared/health.ts";
+import type { SlackConfig } from "./config.ts";
+
+/** Bolt's receiver for the configured mode: a Socket Mode connection, or an HTTP server. */
+export type SlackReceiver = SocketModeReceiver | HTTPReceiver;
+
+/** Creates the receiver; HTTP mode also answers `/healthz` and `/readyz` from `health`. */
+export function createReceiver(
+  config: SlackConfig,
+  logger: BoltLogger,
+  clientOptions: webApi.WebClientOptions,
+  health: () => Health,
+): SlackReceiver {
+  if (config.mode === "socket") {
+    return new SocketModeReceiver({
+      appToken: config.appToken,
+      logger,
+      installerOptions: { clientOptions },
+    });
+  }
+  return new HTTPReceiver({
+    signingSecret: config.signingSecret,
+    logger,
+    customRoutes: ["/healthz", "/readyz"].map((path) => ({
+      path,
+      method: ["GET", "HEAD"],
+      handler: (req, res) => void handleHealth(health, req, res),
+    })),
+  });
+}

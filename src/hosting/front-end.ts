@@ -1,0 +1,72 @@
+import type { Responder } from "../answering/answer.ts";
+import type { CorpusStats } from "../answering/citebot.ts";
+import type { CoreConfig } from "./config.ts";
+import { createLiveResponder, type LiveResponder } from "./live.ts";
+import type { Logger } from "./logger.ts";
+import { openCitebot, type OpenedCitebot } from "./open.ts";
+
+/**
+ * A citebot as a front end holds it: answers, the document list and how the seeds were
+ * opened. No corpus and no index: those are the core's (tools reach them through src/tools.ts).
+ */
+export interface FrontEndCitebot extends Responder {
+  readonly stats: CorpusStats;
+  /** One line per skipped seed file. */
+  readonly warnings: readonly string[];
+  /** Milliseconds spent loading and indexing (or restoring the index). */
+  readonly loadMs: number;
+  /** Whether the index came from the persisted cache. */
+  readonly fromCache: boolean;
+}
+
+/** A front-end citebot rebuilt in the background when the seeds change, swapped in whole. */
+export type LiveCitebot = LiveResponder<FrontEndCitebot>;
+
+/** Keeps only what front ends use of an opened citebot. */
+export function toFrontEnd(bot: OpenedCitebot): FrontEndCitebot {
+  return {
+    ask: (question, options) => bot.ask(question, options),
+    more: (thread) => bot.more(thread),
+    documents: () => bot.documents(),
+    stats: bot.stats,
+    warnings: bot.warnings,
+    loadMs: bot.loadMs,
+    fromCache: bot.fromCache,
+  };
+}
+
+/** "1 document, 16 passages, 17 sentences, 0 skipped files, 9 ms". */
+export function statsLine(bot: FrontEndCitebot): string {
+  const s = bot.stats;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  return (
+    `${plural(s.documents, "document")}, ${plural(s.passages, "passage")}, ${plural(s.sentences, "sentence")}, ` +
+    `${plural(bot.warnings.length, "skipped file")}, ${Math.round(bot.loadMs)} ms${bot.fromCache ? " (index from cache)" : ""}`
+  );
+}
+
+/** Opens the seeds named by the config once, logging one stats line. */
+export async function openFromConfig(config: CoreConfig, logger: Logger): Promise<FrontEndCitebot> {
+  const bot = toFrontEnd(
+    await openCitebot({
+      seedsDir: config.seedsDir,
+      cacheDir: config.cacheDir,
+      maxSeedBytes: config.maxSeedBytes,
+      followLinks: config.followLinks,
+      logger,
+    }),
+  );
+  logger.info(statsLine(bot));
+  return bot;
+}
+
+/** Opens the seeds and rebuilds when they change (when the config says WATCH_SEEDS). */
+export async function openLive(config: CoreConfig, logger: Logger): Promise<LiveCitebot> {
+  const initial = await openFromConfig(config, logger);
+  return createLiveResponder({
+    initial,
+    open: () => openFromConfig(config, logger),
+    watchDir: config.watchSeeds ? config.seedsDir : null,
+    logger,
+  });
+}
