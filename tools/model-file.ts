@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import prettier from "prettier";
-import type { Provenance } from "../src/model/types.ts";
+import type { Provenance } from "../src/tools.ts";
 
 /** Which model a file holds: its file name, constant, type and one-line description. */
 export interface ModelFileKind {
