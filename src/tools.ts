@@ -5,6 +5,7 @@ export {
   DEFAULT_MIN_CONFIDENCE,
   createCitebot,
   createCitebotFromTexts,
+  type Analysis,
   type Citebot,
   type CitebotOptions,
 } from "./answering/citebot.ts";
@@ -13,27 +14,40 @@ export { createLiveResponder, type LiveOptions, type LiveResponder } from "./hos
 export { loadSeeds, type SeedFile } from "./ingest/loader.ts";
 export { CITEBOT_VERSION } from "./hosting/version.ts";
 export { createMemoryLogger } from "./hosting/logger.ts";
-export { MAX_QUESTION_LENGTH, parseQuestion, type Question } from "./answering/question.ts";
 export {
-  CONFIDENCE_WEIGHTS,
-  DEFAULT_SPAN_WEIGHTS,
-  DEFAULT_WEIGHTS,
-} from "./model/learned-weights.ts";
+  MAX_QUESTION_LENGTH,
+  answerTypeOf,
+  focusOf,
+  parseQuestion,
+  questionFormOf,
+  type AnswerType,
+  type Question,
+  type QuestionForm,
+} from "./answering/question.ts";
+export { candidatesOf, patternSpans } from "./answering/answer-phrase.ts";
+export { DEFAULT_MODELS } from "./model/default-models.ts";
+export type { Models, Provenance } from "./model/types.ts";
+export { rankSentences, scoreOf, type RankWeights, type SentenceHit } from "./answering/rank.ts";
 export {
   FEATURE_NAMES,
-  rankSentences,
   type FeatureName,
-  type RankWeights,
-  type SentenceHit,
-} from "./answering/rank.ts";
+  type SentenceFeatures,
+} from "./answering/sentence-features.ts";
 export {
-  SPAN_FEATURES,
   pickAnswer,
   spanCandidates,
-  type SpanFeature,
+  spanScoreOf,
+  type SpanWeights,
 } from "./answering/answer-span.ts";
-export { CONFIDENCE_FEATURES, confidenceFeatures, confidenceOf } from "./answering/confidence.ts";
-export { isStopWord, normalizeWord, stem } from "./search/tokenize.ts";
+export { SPAN_FEATURES, type SpanFeature } from "./answering/span-features.ts";
+export {
+  CONFIDENCE_FEATURES,
+  confidenceFeatures,
+  confidenceOf,
+  type ConfidenceFeature,
+  type ConfidenceWeights,
+} from "./answering/confidence.ts";
+export { isStopWord, normalizeWord, stem, tokenize, type Token } from "./search/tokenize.ts";
 export {
   generalCount,
   generalIdf,

@@ -1,17 +1,16 @@
 // npm run train -- [--target sentence|phrase|abstain] [--data DIR] [--seeds DIR] [--questions FILE]
 //   [--split tune|check|all] [--epochs N]
 // Learns weights with an averaged perceptron on the top-1 decision: the sentence-ranking weights
-// (src/rank.ts DEFAULT_WEIGHTS) or the answer-phrase weights (src/answer-span.ts); or fits the
-// abstention model (src/confidence.ts). Trained on the tune half of squad-dev-a by default;
-// `npm run eval -- --split check` confirms. Paste the printed weights into the source.
+// (src/model/sentence-model.ts) or the answer-phrase weights (src/model/phrase-model.ts); or fits
+// the abstention model (src/model/confidence-model.ts). Trained on the tune half of squad-dev-a
+// by default; `npm run eval -- --split check` confirms. Prints the weights.
 import path from "node:path";
 import {
   CONFIDENCE_FEATURES,
   confidenceFeatures,
   createCitebotFromTexts,
   loadSeeds,
-  DEFAULT_SPAN_WEIGHTS,
-  DEFAULT_WEIGHTS,
+  DEFAULT_MODELS,
   FEATURE_NAMES,
   SPAN_FEATURES,
   spanCandidates,
@@ -62,10 +61,15 @@ async function trainAbstention(): Promise<void> {
     );
     for (const q of questions) {
       const question = parseQuestion(q.question);
-      const best = rankSentences(question, question.terms, sub.index, sub.corpus)[0];
-      const f = best
-        ? confidenceFeatures(best, question.terms, sub.index)
-        : CONFIDENCE_FEATURES.map((_, i) => (i === 0 ? 1 : 0));
+      const best = rankSentences(
+        question,
+        question.terms,
+        sub.index,
+        sub.corpus,
+        DEFAULT_MODELS.sentence,
+      )[0];
+      const values = confidenceFeatures(best, question.terms, sub.index);
+      const f = CONFIDENCE_FEATURES.map((name) => values[name]);
       rows.push({ y: inCorpus.includes(q.doc) ? 1 : 0, f });
     }
   }
@@ -93,8 +97,8 @@ const bot = await openCitebot({ seedsDir, cacheDir: null });
 const names: readonly string[] = target === "phrase" ? SPAN_FEATURES : FEATURE_NAMES;
 const initial = names.map((f) =>
   target === "phrase"
-    ? (DEFAULT_SPAN_WEIGHTS[f] ?? 0)
-    : (DEFAULT_WEIGHTS.features[f as keyof typeof DEFAULT_WEIGHTS.features] ?? 0),
+    ? (DEFAULT_MODELS.phrase[f as keyof typeof DEFAULT_MODELS.phrase] ?? 0)
+    : (DEFAULT_MODELS.sentence.features[f as keyof typeof DEFAULT_MODELS.sentence.features] ?? 0),
 );
 // Each question: its candidates' feature vectors and which of them count as right.
 // `gain`: how good each candidate is (1 for right sentences; the F1 of a phrase).
@@ -118,19 +122,33 @@ if (target === "phrase") {
     );
     const best = Math.max(0, ...f1);
     if (best > 0)
-      lists.push({ x: candidates.map((c) => c.features), y: f1.map((f) => f === best), gain: f1 });
+      lists.push({
+        x: candidates.map((c) => SPAN_FEATURES.map((name) => c.features[name])),
+        y: f1.map((f) => f === best),
+        gain: f1,
+      });
   }
 }
 for (const q of target === "phrase" ? [] : questions) {
   const question = parseQuestion(q.question);
-  const hits = rankSentences(question, question.terms, bot.index, bot.corpus);
+  const hits = rankSentences(
+    question,
+    question.terms,
+    bot.index,
+    bot.corpus,
+    DEFAULT_MODELS.sentence,
+  );
   const y = hits.map((h) => {
     const doc = bot.corpus.documents[h.passage.docIndex];
     const s = h.passage.sentences[h.sentence];
     return Boolean(doc && s && holdsAnswer(doc.text.slice(s.start, s.end), q.answers));
   });
   if (y.some(Boolean) && !y.every(Boolean))
-    lists.push({ x: hits.map((h) => h.features), y, gain: y.map(Number) });
+    lists.push({
+      x: hits.map((h) => FEATURE_NAMES.map((name) => h.features[name])),
+      y,
+      gain: y.map(Number),
+    });
 }
 
 const n = names.length;

@@ -15,11 +15,12 @@ import { buildCorpus, type Corpus } from "../ingest/corpus.ts";
 import { toExcerpt } from "./excerpt.ts";
 import { formatOf } from "../ingest/document.ts";
 import { parseQuestion, type Question } from "./question.ts";
-import { DEFAULT_WEIGHTS } from "../model/learned-weights.ts";
-import { rankSentences, type RankWeights, type SentenceHit } from "./rank.ts";
+import { DEFAULT_MODELS } from "../model/default-models.ts";
+import type { Models } from "../model/types.ts";
+import { rankSentences, type SentenceHit } from "./rank.ts";
 import { buildIndex, type SearchIndex } from "../search/search-index.ts";
 import { smallTalk } from "./small-talk.ts";
-import { stem } from "../search/tokenize.ts";
+import { correctSpelling, respell } from "./correct-spelling.ts";
 
 /** Options for {@link createCitebot}; every field has a default. */
 export interface CitebotOptions {
@@ -30,8 +31,8 @@ export interface CitebotOptions {
    * answer is "not found". Default DEFAULT_MIN_CONFIDENCE.
    */
   minConfidence?: number;
-  /** Sentence-ranking weights. Default {@link DEFAULT_WEIGHTS}. */
-  weights?: RankWeights;
+  /** The learned models (sentence ranking, answer phrase, confidence). Default DEFAULT_MODELS. */
+  models?: Models;
 }
 
 /** Size of a loaded corpus. */
@@ -49,6 +50,20 @@ export interface Citebot extends Responder {
   readonly index: SearchIndex;
   /** How sure citebot is that the seeds answer the question (0–1), as compared with `minConfidence`. */
   confidence(question: string): number;
+  /** The steps before an answer is shaped, exactly as `ask` takes them (for tools and training). */
+  analyse(question: string): Analysis;
+}
+
+/** What answering knows about a question before it shapes the answer. */
+export interface Analysis {
+  question: Question;
+  /** The question's terms after spelling correction. */
+  terms: string[];
+  /** Corrected words: typed → indexed. */
+  fixes: Map<string, string>;
+  /** Ranked sentences, best first. */
+  hits: SentenceHit[];
+  confidence: number;
 }
 
 /** Default least confidence for an answer; `npm run eval` shows the trade-off. */
@@ -59,36 +74,8 @@ const MIN_EXTRA_COVERAGE = 0.3;
 const DEFAULTS = {
   maxExcerpts: 3,
   minConfidence: DEFAULT_MIN_CONFIDENCE,
-  weights: DEFAULT_WEIGHTS,
+  models: DEFAULT_MODELS,
 };
-
-/** Replaces unknown question words with the closest indexed word ("agre" → "agree"). */
-function correctSpelling(
-  question: Question,
-  index: SearchIndex,
-): { terms: string[]; fixes: Map<string, string> } {
-  const fixes = new Map<string, string>();
-  const terms = question.terms.slice();
-  for (const token of question.tokens) {
-    if (index.knows(token.term) || fixes.has(token.word)) continue;
-    // A truncated word can be a stem itself: "agre" is how "agreed" is indexed.
-    const word = index.knows(token.word) ? null : index.closestWord(token.word);
-    if (word) fixes.set(token.word, word);
-    const fixed = word ? stem(word) : index.knows(token.word) ? token.word : null;
-    if (!fixed) continue;
-    const at = terms.indexOf(token.term);
-    if (at !== -1) terms[at] = fixed;
-  }
-  return { terms: [...new Set(terms)], fixes };
-}
-
-function respell(text: string, fixes: ReadonlyMap<string, string>): string {
-  return text.replace(/[\p{L}\p{N}']+/gu, (w) => {
-    const fix = fixes.get(w.toLowerCase());
-    if (!fix) return w;
-    return /^\p{Lu}/u.test(w) ? fix.charAt(0).toUpperCase() + fix.slice(1) : fix;
-  });
-}
 
 /** Refuses options outside their documented range rather than quietly clamping them. */
 function checkOptions(maxExcerpts: number, minConfidence: number): void {
@@ -106,7 +93,7 @@ export function createCitebot(
   index: SearchIndex,
   options: CitebotOptions = {},
 ): Citebot {
-  const { minConfidence, weights, maxExcerpts } = { ...DEFAULTS, ...options };
+  const { minConfidence, models, maxExcerpts } = { ...DEFAULTS, ...options };
   checkOptions(maxExcerpts, minConfidence);
   const stats: CorpusStats = {
     documents: corpus.documents.length,
@@ -128,19 +115,24 @@ export function createCitebot(
     ].slice(0, 3);
 
   /**
-   * The shared first steps of `ask`, `more` and `confidence`: parse, correct, rank, judge.
+   * The shared first steps of `ask`, `more`, `confidence` and training: parse, correct, rank, judge.
    * Words borrowed from earlier turns join the search weighted below the question's own;
    * sentences already shown in the thread are left out.
    */
-  function analyse(question: Question, borrowed = new Map<string, number>(), thread: Thread = []) {
+  function analyse(
+    question: Question,
+    borrowed = new Map<string, number>(),
+    thread: Thread = [],
+  ): Analysis {
     const { terms: own, fixes } = correctSpelling(question, index);
     const terms = [...own, ...[...borrowed.keys()].filter((t) => !own.includes(t))];
     const scale = borrowed.size > 0 ? borrowed : undefined;
     const shown = answeredKeys(thread);
-    const hits = rankSentences(question, terms, index, corpus, weights, scale).filter(
+    const hits = rankSentences(question, terms, index, corpus, models.sentence, scale).filter(
       (h) => shown.size === 0 || !shown.has(shownKey(sentencePlace(h))),
     );
-    return { terms, fixes, hits, confidence: confidenceOf(hits[0], terms, index) };
+    const confidence = confidenceOf(hits[0], terms, index, models.confidence);
+    return { question, terms, fixes, hits, confidence };
   }
 
   const docText = new Map(corpus.documents.map((d) => [d.doc, d.text]));
@@ -188,7 +180,14 @@ export function createCitebot(
         suggestions: { titles: titlesOf(hits) },
         confidence,
       };
-    const span = pickAnswer(first.text, question.type, termSet, question.form, question.focus);
+    const span = pickAnswer(
+      first.text,
+      question.type,
+      termSet,
+      question.form,
+      question.focus,
+      models.phrase,
+    );
     const phrase: AnswerPhrase | undefined = span
       ? {
           text: first.text.slice(span.start, span.end),
@@ -241,6 +240,7 @@ export function createCitebot(
     ask,
     more,
     confidence: (raw) => analyse(parseQuestion(raw)).confidence,
+    analyse: (raw) => analyse(parseQuestion(raw)),
     documents: () => documents,
     stats,
     corpus,

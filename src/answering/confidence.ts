@@ -1,5 +1,4 @@
-import { CONFIDENCE_WEIGHTS } from "../model/learned-weights.ts";
-import { FEATURE_NAMES, type SentenceHit } from "./rank.ts";
+import type { SentenceHit } from "./rank.ts";
 import type { SearchIndex } from "../search/search-index.ts";
 
 /** What the answer-or-abstain decision looks at, in this order. */
@@ -15,15 +14,31 @@ export const CONFIDENCE_FEATURES = [
   "strength", // the passage's BM25 score over the question's IDF
 ] as const;
 
-const SOFT = FEATURE_NAMES.indexOf("soft");
-const SECTION = FEATURE_NAMES.indexOf("section");
+/** One input of the answer-or-abstain decision. */
+export type ConfidenceFeature = (typeof CONFIDENCE_FEATURES)[number];
 
-/** The decision's inputs for the best sentence of a question. */
+/** Logistic-regression weights of the decision (the confidence model in src/model/). */
+export type ConfidenceWeights = Readonly<Record<ConfidenceFeature, number>>;
+
+/** The decision's inputs for the best sentence of a question (none: only the bias). */
 export function confidenceFeatures(
-  best: SentenceHit,
+  best: SentenceHit | undefined,
   terms: readonly string[],
   index: SearchIndex,
-): number[] {
+): Record<ConfidenceFeature, number> {
+  if (!best) {
+    return {
+      bias: 1,
+      coverage: 0,
+      own: 0,
+      soft: 0,
+      section: 0,
+      rarest: 0,
+      unknown: 0,
+      terms: 0,
+      strength: 0,
+    };
+  }
   let total = 0;
   let unknown = 0;
   for (const t of terms) {
@@ -31,17 +46,17 @@ export function confidenceFeatures(
     total += idf;
     if (!index.knows(t)) unknown += idf;
   }
-  return [
-    1,
-    best.coverage,
-    best.own,
-    best.features[SOFT] ?? 0,
-    best.features[SECTION] ?? 0,
-    best.rarestInPassage ? 1 : 0,
-    total > 0 ? unknown / total : 0,
-    Math.log1p(terms.length),
-    best.passageStrength,
-  ];
+  return {
+    bias: 1,
+    coverage: best.coverage,
+    own: best.own,
+    soft: best.features.soft,
+    section: best.features.section,
+    rarest: best.rarestInPassage ? 1 : 0,
+    unknown: total > 0 ? unknown / total : 0,
+    terms: Math.log1p(terms.length),
+    strength: best.passageStrength,
+  };
 }
 
 /** How sure citebot is that the seeds answer the question, from 0 to 1. */
@@ -49,10 +64,11 @@ export function confidenceOf(
   best: SentenceHit | undefined,
   terms: readonly string[],
   index: SearchIndex,
+  weights: ConfidenceWeights,
 ): number {
   if (!best) return 0;
   const f = confidenceFeatures(best, terms, index);
   let z = 0;
-  CONFIDENCE_FEATURES.forEach((name, i) => (z += CONFIDENCE_WEIGHTS[name] * (f[i] ?? 0)));
+  for (const name of CONFIDENCE_FEATURES) z += weights[name] * f[name];
   return 1 / (1 + Math.exp(-z));
 }

@@ -3,6 +3,9 @@ import { isStopWord, stem, tokenize, type Token } from "../search/tokenize.ts";
 /** The kind of phrase a question asks for, used to prefer sentences that hold one. */
 export type AnswerType = "date" | "number" | "person" | "place" | "other";
 
+/** Whether the question word stands for the answer sentence's subject or an object. */
+export type QuestionForm = "subject" | "object" | "other";
+
 /** Longest question citebot reads; longer input is cut here (documented in the README). */
 export const MAX_QUESTION_LENGTH = 1000;
 /** Most distinct terms a question contributes to a search. */
@@ -16,7 +19,7 @@ export interface Question {
   terms: string[];
   type: AnswerType;
   /** Whether the question word is the sentence's subject or an object (see questionFormOf). */
-  form: "subject" | "object" | "other";
+  form: QuestionForm;
   /** The stemmed noun right after "what"/"which" ("What color…" → "color"), if any. */
   focus: string | null;
 }
@@ -64,7 +67,7 @@ export function answerTypeOf(text: string): AnswerType {
  * Whether the question word stands for the subject ("Who headlined the show?": the answer comes
  * before the matched words in the sentence) or an object ("What did Matlin translate?": after).
  */
-export function questionFormOf(text: string): "subject" | "object" | "other" {
+export function questionFormOf(text: string): QuestionForm {
   const m = /^(?:\W*)(?:what|which|who|whom|whose)(?:\s+\w+)?\s+(\w+)/i.exec(text);
   if (!m) return "other";
   const next = (m[1] ?? "").toLowerCase();

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import {
+  answerTypeOf,
+  focusOf,
+  parseQuestion,
+  questionFormOf,
+  stem,
+  type AnswerType,
+  type QuestionForm,
+} from "../../src/tools.ts";
+
+// question → the kind of phrase that answers it, and why.
+const TYPES: [question: string, type: AnswerType, why: string][] = [
+  ["When did Japan rule Korea?", "date", "'when' asks for a date"],
+  ["In what year was the deal made?", "date", "'what year'"],
+  ["Which century saw the war?", "date", "'which century'"],
+  ["How long ago did it happen?", "date", "'how long ago' is a time, not a length"],
+  ["How many women were forced to work?", "number", "'how many'"],
+  ["How much did Tokyo agree to pay?", "number", "'how much' is an amount"],
+  ["What percentage of voters agreed?", "number", "'what percentage'"],
+  ["How old was the president?", "number", "'how old'"],
+  ["Who apologized for Japan's troops?", "person", "'who'"],
+  ["Whose statue stands in Seoul?", "person", "'whose'"],
+  ["Which company built the bridge?", "person", "organisations count as people"],
+  ["Where did Kang talk to reporters?", "place", "'where'"],
+  ["In which city is the embassy?", "place", "'in which city'"],
+  ["What did Matlin translate?", "other", "an open 'what' question"],
+  ["Why did Seoul refuse the money?", "other", "'why' has no phrase type"],
+  ["Where was the meeting held when the war ended?", "place", "the earliest question word wins"],
+  ["tokyo paid how much", "number", "a lowercase fragment still asks for an amount"],
+];
+
+describe("answerTypeOf", () => {
+  it.each(TYPES)("%s → %s (%s)", (question, type) => {
+    expect(answerTypeOf(question)).toBe(type);
+  });
+});
+
+// question → whether its question word is the answer sentence's subject or an object.
+const FORMS: [question: string, form: QuestionForm, why: string][] = [
+  ["Who headlined the show?", "subject", "the answer comes before the verb"],
+  ["Which band was playing?", "object", "'which X was': an auxiliary follows the noun"],
+  ["Which band played last?", "subject", "'which X' and a main verb"],
+  ["When did the war end?", "other", "not a what/which/who question"],
+  ["  Who led the talks?", "subject", "leading white space is ignored"],
+];
+
+describe("questionFormOf", () => {
+  it.each(FORMS)("%s → %s (%s)", (question, form) => {
+    expect(questionFormOf(question)).toBe(form);
+  });
+});
+
+// question → the stemmed noun a "what X" question asks about.
+const FOCUS: [question: string, focus: string | null][] = [
+  ["What color is the flag?", stem("color")],
+  ["Which treaty ended the war?", stem("treaty")],
+  ["What is the capital of France?", null],
+  ["Who won?", null],
+];
+
+describe("focusOf", () => {
+  it.each(FOCUS)("%s → %s", (question, focus) => {
+    expect(focusOf(question)).toBe(focus);
+  });
+});
+
+describe("parseQuestion", () => {
+  it("cleans invisible characters and keeps distinct terms in first-seen order", () => {
+    const q = parseQuestion("How much\u200b did Tokyo pay Tokyo?");
+    expect(q.text).toBe("How much did Tokyo pay Tokyo?");
+    expect(q.terms).toEqual([stem("tokyo"), stem("pay")]);
+    expect(q.type).toBe("number");
+  });
+});
