@@ -9,7 +9,7 @@ import { restoreIndex, type IndexSnapshot, type SearchIndex } from "../search/se
 import { CITEBOT_VERSION } from "./version.ts";
 
 /** Bumped whenever the persisted layout or the indexing rules change. */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 const MAGIC = "citebot-index";
 
 interface Snapshot {

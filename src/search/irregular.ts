@@ -28,3 +28,29 @@ for (const entry of VERBS.split("|")) {
 }
 // "found" (find) and "lay" (lie) are also verbs of their own; "left" and "ground" are common words
 // too. Stemming them to one form still helps more than it hurts in questions.
+
+// Irregular noun plurals, each entry: singular, then plural, so "women" meets "woman" and "crises"
+// meets "crisis" (Porter stems them apart). Left out: plurals that are also other words ("bases",
+// "axes", "lives", "leaves", "media", "data", "people", "dice", "means", "news").
+const NOUNS = `man men|woman women|child children|foot feet|tooth teeth|goose geese|mouse mice|ox oxen|
+louse lice|criterion criteria|phenomenon phenomena|analysis analyses|crisis crises|thesis theses|
+hypothesis hypotheses|synthesis syntheses|diagnosis diagnoses|emphasis emphases|oasis oases|
+parenthesis parentheses|nucleus nuclei|radius radii|fungus fungi|cactus cacti|stimulus stimuli|
+alumnus alumni|genus genera|corpus corpora|bacterium bacteria|curriculum curricula|
+memorandum memoranda|stratum strata|spectrum spectra|index indices|matrix matrices|vertex vertices|
+appendix appendices|wife wives|knife knives|wolf wolves|half halves|shelf shelves|thief thieves|
+calf calves|self selves|loaf loaves|elf elves|scarf scarves|hoof hooves|dwarf dwarves|
+businessman businessmen|chairman chairmen|policeman policemen|congressman congressmen|
+fireman firemen|spokesman spokesmen|fisherman fishermen|gentleman gentlemen|countryman countrymen|
+sportsman sportsmen|horseman horsemen|craftsman craftsmen|freshman freshmen|nobleman noblemen|
+statesman statesmen|kinsman kinsmen|clergyman clergymen|serviceman servicemen|workman workmen|
+tradesman tradesmen|frontiersman frontiersmen|militiaman militiamen|infantryman infantrymen|
+spokeswoman spokeswomen|chairwoman chairwomen|businesswoman businesswomen|policewoman policewomen|
+congresswoman congresswomen|grandchild grandchildren|stepchild stepchildren|schoolchild schoolchildren`;
+
+/** Irregular plural → singular, for the nouns above. */
+export const IRREGULAR_PLURAL = new Map<string, string>();
+for (const entry of NOUNS.split("|")) {
+  const [singular, plural] = entry.trim().split(/\s+/);
+  if (singular && plural) IRREGULAR_PLURAL.set(plural, singular);
+}

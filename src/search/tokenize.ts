@@ -1,5 +1,5 @@
 import { stemmer } from "stemmer";
-import { IRREGULAR_PAST } from "./irregular.ts";
+import { IRREGULAR_PAST, IRREGULAR_PLURAL } from "./irregular.ts";
 
 /** A word of the text with its place, as ranking and highlighting see it. */
 export interface Token {
@@ -31,7 +31,8 @@ const stemCache = new Map<string, string>();
 export function stem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
-    s = /^[a-z]+$/.test(word) ? stemmer(IRREGULAR_PAST.get(word) ?? word) : word;
+    const base = IRREGULAR_PAST.get(word) ?? IRREGULAR_PLURAL.get(word) ?? word;
+    s = /^[a-z]+$/.test(word) ? stemmer(base) : word;
     if (stemCache.size > 200_000) stemCache.clear();
     stemCache.set(word, s);
   }
