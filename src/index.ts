@@ -64,3 +64,8 @@ export {
 export { listSeeds } from "./ingest/loader.ts";
 export { createMemoryClaims, type EventClaims } from "./hosting/store/claims.ts";
 export { openEventClaims, type OpenClaimsOptions } from "./hosting/store/open-claims.ts";
+export {
+  openInstallations,
+  type Installations,
+  type OpenInstallationsOptions,
+} from "./hosting/store/installations.ts";

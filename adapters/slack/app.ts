@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
-import { App, SocketModeReceiver, webApi } from "@slack/bolt";
-import { createMemoryClaims, type EventClaims } from "../../src/index.ts";
+import { App, ErrorCode, SocketModeReceiver, webApi, type InstallationStore } from "@slack/bolt";
+import { createMemoryClaims, type EventClaims, type Installations } from "../../src/index.ts";
 import type { FrontEndDeps } from "../shared/deps.ts";
 import type { Health } from "../shared/health.ts";
 import { createInFlight, type InFlight } from "../shared/in-flight.ts";
@@ -8,6 +8,7 @@ import { toBoltLogger } from "./bolt-logger.ts";
 import { createEventClaimer } from "./claim-events.ts";
 import type { SlackConfig } from "./config.ts";
 import { registerHandlers } from "./handlers.ts";
+import { countInstallations, registerUninstall, toInstallationStore } from "./oauth.ts";
 import { createReceiver, type SlackReceiver } from "./receiver.ts";
 
 /** Options for {@link startSlack}. */
@@ -20,6 +21,8 @@ export interface StartSlackOptions extends FrontEndDeps {
   retryConfig?: webApi.RetryOptions;
   /** Who answers each event when replicas share a database. Default: claimed in this process. */
   claims?: EventClaims;
+  /** Where OAuth installs are kept (required in "oauth" mode; shared by every replica). */
+  installations?: Installations;
   /** Whether the index is loaded, for `/readyz`. Default: always (the responder is built). */
   indexReady?: () => boolean;
   /** How long `stop()` waits for answers in flight before abandoning them. Default 5,000 ms. */
@@ -40,6 +43,7 @@ export interface SlackApp {
 function createApp(
   options: StartSlackOptions,
   health: () => Health,
+  installationStore: InstallationStore | null,
 ): { app: App; receiver: SlackReceiver } {
   const { config } = options;
   const logger = toBoltLogger(options.logger);
@@ -49,9 +53,10 @@ function createApp(
     // The client's own default retries for 30 minutes; an answer that late is no use.
     retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
   };
-  const receiver = createReceiver(config, logger, clientOptions, health);
+  const receiver = createReceiver(config, logger, clientOptions, health, installationStore);
   const app = new App({
-    token: config.botToken,
+    // Many workspaces: no token of its own; Bolt looks each workspace's up in the store.
+    ...(config.mode === "oauth" ? {} : { token: config.botToken }),
     receiver,
     logger,
     clientOptions,
@@ -87,6 +92,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackApp> 
   const { config, logger } = options;
   let connected = false;
   let stopping: Promise<void> | null = null;
+  let workspaces = config.mode === "oauth" ? 0 : 1;
   const health = (): Health => {
     const waitingFor = [
       ...(options.indexReady?.() === false ? ["index"] : []),
@@ -96,13 +102,27 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackApp> 
       ready: waitingFor.length === 0,
       waitingFor,
       mode: config.mode,
-      workspaces: 1,
+      workspaces,
       documents: options.responder.documents().length,
     };
   };
-  const { app, receiver } = createApp(options, health);
+  let installationStore: InstallationStore | null = null;
+  if (config.mode === "oauth") {
+    const { installations } = options;
+    if (!installations) throw new Error('startSlack: "oauth" mode needs options.installations');
+    // The count /readyz shows; a failed count keeps the last one (the store logs its own trouble).
+    const recount = () =>
+      countInstallations(installations).then(
+        (n) => void (workspaces = n),
+        () => undefined,
+      );
+    installationStore = toInstallationStore(installations, recount);
+    await recount();
+  }
+  const { app, receiver } = createApp(options, health, installationStore);
   // Calls auth.test, so a wrong token fails here, before any connection is opened.
   await app.init();
+  if (installationStore) registerUninstall(app, installationStore, logger);
 
   const inFlight = createInFlight("slack", logger);
   // Every delivery is in flight from its first middleware, so stop() waits for its claim too.
@@ -112,6 +132,13 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackApp> 
   // Listeners run inside the tracked middleware above: their work is already counted once.
   registerHandlers(app, { ...options, track: (work) => work });
   app.error(async (error) => {
+    // An event from a workspace that uninstalled citebot (or never installed it) is expected.
+    if (error.code === ErrorCode.AuthorizationError && config.mode === "oauth") {
+      logger.warn("slack: ignored an event from a workspace citebot is not installed in", {
+        reason: error.message,
+      });
+      return;
+    }
     // Last boundary: listeners catch their own failures, so this is Bolt or middleware.
     logger.error("slack: unhandled error", { error });
   });

@@ -1,5 +1,10 @@
 // Entry point of `npm run slack`: parse configuration, load the seeds, serve Slack until a signal.
-import { openEventClaims, parseStoreConfig, storeSecrets } from "../../src/index.ts";
+import {
+  openEventClaims,
+  openInstallations,
+  parseStoreConfig,
+  storeSecrets,
+} from "../../src/index.ts";
 import { runEntryPoint } from "../shared/harness.ts";
 import { parseHealthPort } from "../shared/health.ts";
 import { createRateLimiter } from "../shared/rate-limit.ts";
@@ -8,7 +13,13 @@ import { parseSlackConfig, SLACK_SETUP } from "./config.ts";
 
 runEntryPoint({
   name: "slack",
-  secretVars: ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"],
+  secretVars: [
+    "SLACK_BOT_TOKEN",
+    "SLACK_APP_TOKEN",
+    "SLACK_SIGNING_SECRET",
+    "SLACK_CLIENT_SECRET",
+    "SLACK_STATE_SECRET",
+  ],
   configure: (env) => ({ slack: parseSlackConfig(env), store: parseStoreConfig(env) }),
   secrets: ({ store }) => storeSecrets(store),
   // HTTP mode answers the probes on its own port; Socket Mode has no server, so it gets one.
@@ -16,6 +27,9 @@ runEntryPoint({
   start: async ({ config, core, logger, citebot }) => {
     // With DATABASE_URL, replicas claim each event in the shared database and answer it once.
     const claims = openEventClaims(config.store, { logger });
+    // Installed in many workspaces: each one's tokens live in the store, shared by the replicas.
+    const installations = config.slack.mode === "oauth" ? openInstallations(config.store) : null;
+    const close = () => Promise.all([claims.close(), installations?.close()]);
     let app;
     try {
       app = await startSlack({
@@ -25,9 +39,10 @@ runEntryPoint({
         rateLimiter: createRateLimiter({ limit: core.rateLimitPerMinute }),
         seedsBaseUrl: core.seedsBaseUrl,
         claims,
+        ...(installations ? { installations } : {}),
       });
     } catch (error) {
-      await claims.close();
+      await close();
       const reason = error instanceof Error ? error.message : String(error);
       throw new Error(`could not connect to Slack (${reason}); check the tokens (${SLACK_SETUP})`, {
         cause: error,
@@ -38,7 +53,7 @@ runEntryPoint({
       health: () => running.health(),
       stop: async () => {
         await running.stop();
-        await claims.close();
+        await close();
       },
     };
   },

@@ -88,6 +88,54 @@ function send(
   res.end(JSON.stringify(body));
 }
 
+/**
+ * oauth.v2.access: the code `code-T2` installs in workspace T2 with bot token `xoxb-T2-1`; in a
+ * workspace listed in `rotating` that token expires within the hour and comes with a refresh
+ * token, which the `refresh_token` grant trades for `xoxb-T2-2` (valid 12 hours), and so on.
+ */
+function createFakeOAuth() {
+  const rotating = new Set<string>();
+  const generation = new Map<string, number>();
+  const issue = (team: string) => {
+    const n = (generation.get(team) ?? 0) + 1;
+    generation.set(team, n);
+    const rotated = rotating.has(team);
+    return {
+      ok: true,
+      access_token: `xoxb-${team}-${n}`,
+      token_type: "bot",
+      scope: "app_mentions:read,chat:write,commands,im:history",
+      bot_user_id: "UBOT",
+      app_id: "A1",
+      team: { id: team, name: `Workspace ${team}` },
+      enterprise: null,
+      is_enterprise_install: false,
+      authed_user: { id: "UINSTALLER" },
+      ...(rotated
+        ? { refresh_token: `xoxe-1-${team}-${n}`, expires_in: n === 1 ? 600 : 43_200 }
+        : {}),
+    };
+  };
+  return {
+    rotating,
+    exchange(body: Record<string, unknown>) {
+      if (body["client_secret"] !== FAKE_CLIENT.secret)
+        return { ok: false, error: "bad_client_secret" };
+      if (body["grant_type"] === "refresh_token") {
+        const team = /^xoxe-1-(T\w+)-(\d+)$/.exec(String(body["refresh_token"]));
+        if (!team?.[1] || Number(team[2]) !== generation.get(team[1]))
+          return { ok: false, error: "invalid_refresh_token" };
+        return issue(team[1]);
+      }
+      const team = /^code-(T\w+)$/.exec(String(body["code"]))?.[1];
+      return team ? issue(team) : { ok: false, error: "invalid_code" };
+    },
+  };
+}
+
+/** The app credentials the fake's oauth.v2.access accepts. */
+export const FAKE_CLIENT = { id: "1111.2222", secret: "fake-client-secret-0123456789" };
+
 /** The bot identity the fake's auth.test reports. */
 export const FAKE_BOT = { user_id: "UBOT", bot_id: "BBOT", team_id: "T1" };
 
@@ -103,6 +151,7 @@ export async function startFakeSlack() {
   const sockets = new Set<WebSocket>();
   const holds = new Map<string, Promise<void>>();
   let ts = 1_700_000_000;
+  const oauth = createFakeOAuth();
 
   const server = createServer((req, res) => {
     void (async () => {
@@ -114,7 +163,12 @@ export async function startFakeSlack() {
         calls.push({ name, body, authorization: req.headers.authorization ?? "" });
         const scripted = scripts.get(name)?.shift();
         if (scripted) return send(res, scripted.status, scripted.body ?? {}, scripted.headers);
-        if (name === "auth.test") return send(res, 200, { ok: true, ...FAKE_BOT });
+        if (name === "auth.test") {
+          // A token from an OAuth install (xoxb-T2-1) belongs to its workspace.
+          const team = /^Bearer xoxb-(T\w+)-\d+$/.exec(req.headers.authorization ?? "")?.[1];
+          return send(res, 200, { ok: true, ...FAKE_BOT, ...(team ? { team_id: team } : {}) });
+        }
+        if (name === "oauth.v2.access") return send(res, 200, oauth.exchange(body));
         if (name === "apps.connections.open") {
           return send(res, 200, { ok: true, url: `ws://127.0.0.1:${port}/socket` });
         }
@@ -155,6 +209,8 @@ export async function startFakeSlack() {
     calls,
     responses,
     acks,
+    /** Workspaces whose installs get expiring tokens with a refresh token (token rotation). */
+    rotating: oauth.rotating,
     /** Resolves once a Socket Mode client has connected (and been sent hello). */
     connected: () => connected.next(),
     /** How many Socket Mode clients are connected now. */

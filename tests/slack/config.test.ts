@@ -1,9 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "../../src/index.ts";
-import { parseSlackConfig } from "../../adapters/slack/config.ts";
+import { DEFAULT_SCOPES, parseSlackConfig } from "../../adapters/slack/config.ts";
 
 const BOT = "xoxb-1-2-abc";
 const APP = "xapp-1-A-2-def";
+const OAUTH = {
+  SLACK_CLIENT_ID: "1111.2222",
+  SLACK_CLIENT_SECRET: "client-secret",
+  SLACK_STATE_SECRET: "0123456789abcdef0123",
+  SLACK_SIGNING_SECRET: "s3cr3t",
+};
 
 describe("parseSlackConfig", () => {
   it.each([
@@ -34,6 +40,23 @@ describe("parseSlackConfig", () => {
       /PORT must be/,
     ],
     ["a token with a space", { SLACK_BOT_TOKEN: "xoxb-1 2" }, /white space/],
+    [
+      "OAuth installs without a state secret",
+      { ...OAUTH, SLACK_STATE_SECRET: "" },
+      /SLACK_STATE_SECRET is not set/,
+    ],
+    [
+      "OAuth installs with a short state secret",
+      { ...OAUTH, SLACK_STATE_SECRET: "short" },
+      /SLACK_STATE_SECRET must be at least 16/,
+    ],
+    ["OAuth installs and a bot token", { ...OAUTH, SLACK_BOT_TOKEN: BOT }, /both set/],
+    ["OAuth installs in Socket Mode", { ...OAUTH, SLACK_APP_TOKEN: APP }, /needs HTTP mode/],
+    [
+      "OAuth installs without a client secret",
+      { ...OAUTH, SLACK_CLIENT_SECRET: " " },
+      /SLACK_CLIENT_SECRET is not set/,
+    ],
   ])("rejects %s, naming the variable and the README section", (_name, env, message) => {
     const parse = () => parseSlackConfig(env);
     expect(parse).toThrow(ConfigError);
@@ -74,6 +97,20 @@ describe("parseSlackConfig", () => {
       port: 8080,
       apiUrl: "https://slack-gov.com/api/",
     });
+  });
+
+  it("picks OAuth installs for many workspaces when SLACK_CLIENT_ID is set, no bot token needed", () => {
+    expect(parseSlackConfig({ ...OAUTH, SLACK_SCOPES: "chat:write, commands" })).toEqual({
+      mode: "oauth",
+      clientId: "1111.2222",
+      clientSecret: "client-secret",
+      stateSecret: "0123456789abcdef0123",
+      signingSecret: "s3cr3t",
+      port: 3000,
+      scopes: ["chat:write", "commands"],
+      apiUrl: null,
+    });
+    expect(parseSlackConfig(OAUTH)).toMatchObject({ scopes: DEFAULT_SCOPES });
   });
 
   it("rejects a Web API base that is not http(s)", () => {

@@ -57,6 +57,21 @@ export const MIGRATIONS: readonly Migration[] = [
       "CREATE INDEX event_claims_expires_at ON event_claims (expires_at)",
     ],
   },
+  {
+    version: 3,
+    name: "installations",
+    statements: [
+      // An app installed in many workspaces: one row per workspace, as the platform's library
+      // describes it (JSON, tokens included: the database is as secret as the tokens).
+      `CREATE TABLE installations (
+        platform TEXT NOT NULL,
+        id TEXT NOT NULL,
+        installation TEXT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        PRIMARY KEY (platform, id)
+      )`,
+    ],
+  },
 ];
 
 /** Any number that fits in PostgreSQL's advisory-lock key; names citebot's migration lock. */
