@@ -17,6 +17,8 @@ export interface FrontEndCitebot extends Responder {
   readonly loadMs: number;
   /** Whether the index came from the persisted cache. */
   readonly fromCache: boolean;
+  /** Seeds edited without a new size or time since the index was built (re-reads them all). */
+  changedSeeds(): Promise<string[]>;
 }
 
 /** A front-end citebot rebuilt in the background when the seeds change, swapped in whole. */
@@ -32,6 +34,7 @@ export function toFrontEnd(bot: OpenedCitebot): FrontEndCitebot {
     warnings: bot.warnings,
     loadMs: bot.loadMs,
     fromCache: bot.fromCache,
+    changedSeeds: () => bot.changedSeeds(),
   };
 }
 
@@ -67,6 +70,7 @@ export async function openLive(config: CoreConfig, logger: Logger): Promise<Live
     initial,
     open: () => openFromConfig(config, logger),
     watchDir: config.watchSeeds ? config.seedsDir : null,
+    changed: (bot) => bot.changedSeeds(),
     logger,
   });
 }

@@ -15,6 +15,11 @@ export interface LiveOptions<T extends Responder> {
   logger?: Logger;
   /** Called after each successful swap (for a log line, or tests). */
   onSwap?: (next: T) => void;
+  /**
+   * Seeds that changed without the watcher or the cache key noticing (see seed-check.ts),
+   * asked in the background of each responder put in place; any gets one warning and a rebuild.
+   */
+  changed?: (current: T) => Promise<string[]>;
 }
 
 /** A responder whose index is rebuilt when the seeds change and swapped in whole. */
@@ -50,6 +55,7 @@ export function createLiveResponder<T extends Responder>(
       .then((next) => {
         current = next;
         options.onSwap?.(next);
+        check(next);
         return next;
       })
       .finally(() => {
@@ -61,6 +67,19 @@ export function createLiveResponder<T extends Responder>(
       });
     return running;
   };
+
+  function check(responder: T): void {
+    options
+      .changed?.(responder)
+      .then((docs) => {
+        if (docs.length === 0 || responder !== current) return;
+        options.logger?.warn(
+          `rebuilding the index: ${docs.length} seed(s) changed without a new size or time (${docs.slice(0, 3).join(", ")})`,
+        );
+        schedule();
+      })
+      .catch(() => {});
+  }
 
   function schedule(): void {
     if (timer) clearTimeout(timer);
@@ -75,6 +94,8 @@ export function createLiveResponder<T extends Responder>(
     }, options.debounceMs ?? 500);
     timer.unref();
   }
+
+  check(current);
 
   if (options.watchDir) {
     try {
