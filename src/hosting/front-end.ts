@@ -48,14 +48,19 @@ export function statsLine(bot: FrontEndCitebot): string {
   );
 }
 
-/** Opens the seeds named by the config once, logging one stats line. */
-export async function openFromConfig(config: CoreConfig, logger: Logger): Promise<FrontEndCitebot> {
+/** Opens the seeds named by the config once, logging one stats line; `inWorker` for rebuilds. */
+export async function openFromConfig(
+  config: CoreConfig,
+  logger: Logger,
+  inWorker = false,
+): Promise<FrontEndCitebot> {
   const bot = toFrontEnd(
     await openCitebot({
       seedsDir: config.seedsDir,
       cacheDir: config.cacheDir,
       maxSeedBytes: config.maxSeedBytes,
       followLinks: config.followLinks,
+      inWorker,
       logger,
     }),
   );
@@ -68,7 +73,8 @@ export async function openLive(config: CoreConfig, logger: Logger): Promise<Live
   const initial = await openFromConfig(config, logger);
   return createLiveResponder({
     initial,
-    open: () => openFromConfig(config, logger),
+    // Rebuilds run in a worker thread: answering never waits on one.
+    open: () => openFromConfig(config, logger, true),
     watchDir: config.watchSeeds ? config.seedsDir : null,
     changed: (bot) => bot.changedSeeds(),
     logger,

@@ -1,15 +1,12 @@
 import { promises as fs } from "node:fs";
 import { createCitebot, type Citebot, type CitebotOptions } from "../answering/citebot.ts";
-import { corpusSteps } from "../ingest/corpus.ts";
-import { loadSeeds } from "../ingest/loader.ts";
 import type { FollowLinks } from "../ingest/seed-listing.ts";
 import type { Logger } from "./logger.ts";
-import { CacheTooLargeError } from "./index-file.ts";
-import { cacheFile, cacheKey, DEFAULT_MAX_CACHE_BYTES, loadIndex, saveIndex } from "./persist.ts";
+import { buildAndSave, type BuildRequest } from "./build.ts";
+import { buildInWorker } from "./build-in-worker.ts";
+import { cacheFile, cacheKey, DEFAULT_MAX_CACHE_BYTES, loadIndex } from "./persist.ts";
 import { findChangedSeeds } from "./seed-check.ts";
 import { stampSeeds } from "./seed-stamps.ts";
-import { indexSteps } from "../search/search-index.ts";
-import { runStepsInBackground } from "../ingest/steps.ts";
 
 /** Options for {@link openCitebot}. */
 export interface OpenOptions extends CitebotOptions {
@@ -23,6 +20,11 @@ export interface OpenOptions extends CitebotOptions {
   followLinks?: FollowLinks;
   /** Largest persisted index file in bytes; a larger index is kept in memory only. Default 1 GiB. */
   maxCacheBytes?: number;
+  /**
+   * Build in a worker thread, so that answering never waits on it (live rebuilds); the main
+   * thread only restores the result, in steps. Default false (a first start has nothing to answer).
+   */
+  inWorker?: boolean;
   /** Receives one warning per skipped file and cache problems. */
   logger?: Logger;
 }
@@ -73,25 +75,16 @@ export async function openCitebot(options: OpenOptions): Promise<OpenedCitebot> 
     if (!loaded.reason.startsWith("no persisted"))
       logger?.warn(`rebuilding the index: ${loaded.reason}`);
   }
-  const { files, warnings } = await loadSeeds(options.seedsDir, {
+  const req: BuildRequest = {
+    seedsDir: options.seedsDir,
     ...(options.maxSeedBytes === undefined ? {} : { maxSeedBytes: options.maxSeedBytes }),
     ...listing,
-  });
-  for (const w of warnings) logger?.warn(w);
-  // Parsing and indexing pause now and then, so a live rebuild does not stall answering.
-  const corpus = await runStepsInBackground(corpusSteps(files));
-  const index = await runStepsInBackground(indexSteps(corpus));
-  if (file) {
-    try {
-      await saveIndex(file, key, corpus, index, warnings, maxCacheBytes);
-    } catch (err) {
-      logger?.warn(
-        err instanceof CacheTooLargeError
-          ? `not persisting the index: ${err.message}; restarts will re-index (raise the bound or split the seeds)`
-          : `could not persist the index to ${file} (${(err as Error).message}); set INDEX_CACHE_DIR to a writable folder or "off"`,
-      );
-    }
-  }
+    cache: file ? { file, key, maxBytes: maxCacheBytes } : null,
+  };
+  const warn = (line: string) => logger?.warn(line);
+  const { corpus, index, warnings } = options.inWorker
+    ? await buildInWorker(req, warn)
+    : await buildAndSave(req, warn);
   const bot = createCitebot(corpus, index, options);
   const loadMs = performance.now() - started;
   // Built from the texts just read: nothing to check (later edits are the watcher's business).
