@@ -17,6 +17,8 @@ export interface FrontEndCitebot extends Responder {
   readonly loadMs: number;
   /** Whether the index came from the persisted cache. */
   readonly fromCache: boolean;
+  /** Seeds edited without a new size or time since the index was built (re-reads them all). */
+  changedSeeds(): Promise<string[]>;
 }
 
 /** A front-end citebot rebuilt in the background when the seeds change, swapped in whole. */
@@ -32,6 +34,7 @@ export function toFrontEnd(bot: OpenedCitebot): FrontEndCitebot {
     warnings: bot.warnings,
     loadMs: bot.loadMs,
     fromCache: bot.fromCache,
+    changedSeeds: () => bot.changedSeeds(),
   };
 }
 
@@ -45,14 +48,19 @@ export function statsLine(bot: FrontEndCitebot): string {
   );
 }
 
-/** Opens the seeds named by the config once, logging one stats line. */
-export async function openFromConfig(config: CoreConfig, logger: Logger): Promise<FrontEndCitebot> {
+/** Opens the seeds named by the config once, logging one stats line; `inWorker` for rebuilds. */
+export async function openFromConfig(
+  config: CoreConfig,
+  logger: Logger,
+  inWorker = false,
+): Promise<FrontEndCitebot> {
   const bot = toFrontEnd(
     await openCitebot({
       seedsDir: config.seedsDir,
       cacheDir: config.cacheDir,
       maxSeedBytes: config.maxSeedBytes,
       followLinks: config.followLinks,
+      inWorker,
       logger,
     }),
   );
@@ -65,8 +73,10 @@ export async function openLive(config: CoreConfig, logger: Logger): Promise<Live
   const initial = await openFromConfig(config, logger);
   return createLiveResponder({
     initial,
-    open: () => openFromConfig(config, logger),
+    // Rebuilds run in a worker thread: answering never waits on one.
+    open: () => openFromConfig(config, logger, true),
     watchDir: config.watchSeeds ? config.seedsDir : null,
+    changed: (bot) => bot.changedSeeds(),
     logger,
   });
 }

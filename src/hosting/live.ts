@@ -1,4 +1,4 @@
-import { watch, type FSWatcher } from "node:fs";
+import { statSync, watch, type FSWatcher } from "node:fs";
 import type { Answer, AskOptions, DocumentInfo, Responder, Thread } from "../answering/answer.ts";
 import type { Logger } from "./logger.ts";
 
@@ -12,9 +12,21 @@ export interface LiveOptions<T extends Responder> {
   watchDir: string | null;
   /** Quiet time after the last change before rebuilding. Default 500 ms. */
   debounceMs?: number;
+  /** Longest wait for quiet: a stream of changes that never pauses still rebuilds. Default 5 s. */
+  maxWaitMs?: number;
+  /**
+   * How often the watched folder's identity is checked: a folder deleted (or moved away) is
+   * reported once, and when it is back the watcher is re-armed and the index rebuilt. Default 2 s.
+   */
+  recheckMs?: number;
   logger?: Logger;
   /** Called after each successful swap (for a log line, or tests). */
   onSwap?: (next: T) => void;
+  /**
+   * Seeds that changed without the watcher or the cache key noticing (see seed-check.ts),
+   * asked in the background of each responder put in place; any gets one warning and a rebuild.
+   */
+  changed?: (current: T) => Promise<string[]>;
 }
 
 /** A responder whose index is rebuilt when the seeds change and swapped in whole. */
@@ -39,6 +51,10 @@ export function createLiveResponder<T extends Responder>(
   let running: Promise<T> | null = null;
   let again = false;
   let watcher: FSWatcher | null = null;
+  let watched: number | null = null; // inode of the folder being watched
+  let pendingSince = 0;
+  let closed = false;
+  const { logger, watchDir } = options;
 
   const reload = (): Promise<T> => {
     if (running) {
@@ -50,6 +66,7 @@ export function createLiveResponder<T extends Responder>(
       .then((next) => {
         current = next;
         options.onSwap?.(next);
+        check(next);
         return next;
       })
       .finally(() => {
@@ -62,36 +79,107 @@ export function createLiveResponder<T extends Responder>(
     return running;
   };
 
+  function check(responder: T): void {
+    options
+      .changed?.(responder)
+      .then((docs) => {
+        if (docs.length === 0 || responder !== current) return;
+        logger?.warn(
+          `rebuilding the index: ${docs.length} seed(s) changed without a new size or time (${docs.slice(0, 3).join(", ")})`,
+        );
+        schedule();
+      })
+      .catch(() => {});
+  }
+
+  // Debounced, with a bound: a burst of changes (a checkout of 5,000 files) is one rebuild, and
+  // a change during a rebuild is one more rebuild after it, however many events arrive.
   function schedule(): void {
+    const now = Date.now();
     if (timer) clearTimeout(timer);
+    else pendingSince = now;
+    const debounce = options.debounceMs ?? 500;
+    const wait = Math.min(debounce, Math.max(0, pendingSince + (options.maxWaitMs ?? 5000) - now));
     timer = setTimeout(() => {
       timer = null;
       reload().catch((err: unknown) => {
-        options.logger?.warn(
+        logger?.warn(
           "seeds changed but the rebuild failed; still answering from the previous index",
           { reason: err instanceof Error ? err.message : String(err) },
         );
       });
-    }, options.debounceMs ?? 500);
+    }, wait);
     timer.unref();
   }
 
-  if (options.watchDir) {
+  const inode = (dir: string): number | null => {
     try {
-      watcher = watch(options.watchDir, { recursive: true }, (_event, name) => {
+      const st = statSync(dir);
+      return st.isDirectory() ? st.ino : null;
+    } catch {
+      return null;
+    }
+  };
+
+  function disarm(): void {
+    watcher?.close();
+    watcher = null;
+    watched = null;
+  }
+
+  /** Watches `watchDir` if it is there; true when watching. */
+  function arm(dir: string): boolean {
+    const ino = inode(dir);
+    if (ino === null) return false;
+    try {
+      watcher = watch(dir, { recursive: true }, (_event, name) => {
         // Temp files and hidden folders (a cache kept inside the seeds) are not seeds.
         if (name && /(^|[/\\])\.|\.tmp$/.test(String(name))) return;
         schedule();
       });
-      watcher.on("error", (err) =>
-        options.logger?.warn("stopped watching the seeds folder", { reason: err.message }),
-      );
-      watcher.unref();
     } catch (err) {
-      options.logger?.warn("cannot watch the seeds folder; use :reload or restart after changes", {
+      logger?.warn("cannot watch the seeds folder; use :reload or restart after changes", {
         reason: (err as Error).message,
       });
+      return false;
     }
+    watched = ino;
+    watcher.on("error", (err) => {
+      logger?.warn("the seeds folder watcher failed; watching it again", { reason: err.message });
+      disarm();
+      recheck(dir);
+    });
+    watcher.unref();
+    return true;
+  }
+
+  /** Re-arms the watcher when the folder was deleted, replaced or came back. */
+  function recheck(dir: string): void {
+    if (closed) return;
+    const ino = inode(dir);
+    if (ino === watched) return;
+    if (ino === null) {
+      disarm();
+      logger?.warn(
+        "the seeds folder is gone; still answering from the previous index, and watching for it to come back",
+      );
+      return;
+    }
+    disarm();
+    if (arm(dir)) {
+      logger?.info("watching the seeds folder again");
+      schedule();
+    }
+  }
+
+  check(current);
+
+  let rechecks: NodeJS.Timeout | null = null;
+  if (watchDir) {
+    if (!arm(watchDir))
+      logger?.warn("the seeds folder cannot be watched yet; watching for it to appear");
+    rechecks = setInterval(() => recheck(watchDir), options.recheckMs ?? 2000);
+    rechecks.unref();
   }
 
   return {
@@ -103,8 +191,10 @@ export function createLiveResponder<T extends Responder>(
     documents: (): DocumentInfo[] => current.documents(),
     reload,
     close() {
+      closed = true;
       if (timer) clearTimeout(timer);
-      watcher?.close();
+      if (rechecks) clearInterval(rechecks);
+      disarm();
     },
   };
 }

@@ -1,11 +1,12 @@
+import { promises as fs } from "node:fs";
 import { createCitebot, type Citebot, type CitebotOptions } from "../answering/citebot.ts";
-import { corpusSteps } from "../ingest/corpus.ts";
-import { loadSeeds } from "../ingest/loader.ts";
 import type { FollowLinks } from "../ingest/seed-listing.ts";
 import type { Logger } from "./logger.ts";
-import { cacheFile, cacheKey, loadIndex, saveIndex } from "./persist.ts";
-import { indexSteps } from "../search/search-index.ts";
-import { runStepsInBackground } from "../ingest/steps.ts";
+import { buildAndSave, type BuildRequest } from "./build.ts";
+import { buildInWorker } from "./build-in-worker.ts";
+import { cacheFile, cacheKey, DEFAULT_MAX_CACHE_BYTES, loadIndex } from "./persist.ts";
+import { findChangedSeeds } from "./seed-check.ts";
+import { stampSeeds } from "./seed-stamps.ts";
 
 /** Options for {@link openCitebot}. */
 export interface OpenOptions extends CitebotOptions {
@@ -17,6 +18,13 @@ export interface OpenOptions extends CitebotOptions {
   maxSeedBytes?: number;
   /** Which symbolic links in the seeds folder are read. Default "none". */
   followLinks?: FollowLinks;
+  /** Largest persisted index file in bytes; a larger index is kept in memory only. Default 1 GiB. */
+  maxCacheBytes?: number;
+  /**
+   * Build in a worker thread, so that answering never waits on it (live rebuilds); the main
+   * thread only restores the result, in steps. Default false (a first start has nothing to answer).
+   */
+  inWorker?: boolean;
   /** Receives one warning per skipped file and cache problems. */
   logger?: Logger;
 }
@@ -29,6 +37,8 @@ export interface OpenedCitebot extends Citebot {
   readonly loadMs: number;
   /** Whether the index came from the persisted cache. */
   readonly fromCache: boolean;
+  /** Seeds edited without a new size or time since the index was built (re-reads them all). */
+  changedSeeds(): Promise<string[]>;
 }
 
 /**
@@ -38,35 +48,45 @@ export interface OpenedCitebot extends Citebot {
 export async function openCitebot(options: OpenOptions): Promise<OpenedCitebot> {
   const started = performance.now();
   const { logger } = options;
-  const { files, warnings } = await loadSeeds(options.seedsDir, {
-    ...(options.maxSeedBytes === undefined ? {} : { maxSeedBytes: options.maxSeedBytes }),
-    ...(options.followLinks === undefined ? {} : { followLinks: options.followLinks }),
-  });
-  for (const w of warnings) logger?.warn(w);
+  const listing = options.followLinks === undefined ? {} : { followLinks: options.followLinks };
   const cacheDir = options.cacheDir ?? null;
   const file = cacheDir ? cacheFile(cacheDir, options.seedsDir) : null;
-  const key = cacheKey(options.seedsDir, files, "passages+sentences");
+  const maxCacheBytes = options.maxCacheBytes ?? DEFAULT_MAX_CACHE_BYTES;
+  let key = "";
   if (file) {
-    const loaded = await loadIndex(file, key, files);
+    // Only names, sizes and times decide whether the persisted index is current: no seed is read.
+    key = cacheKey(options.seedsDir, await stampSeeds(options.seedsDir, listing), {
+      maxSeedBytes: options.maxSeedBytes ?? null,
+      followLinks: options.followLinks ?? "none",
+    });
+    const loaded = await loadIndex(file, key, maxCacheBytes);
     if ("corpus" in loaded) {
+      for (const w of loaded.warnings) logger?.warn(w);
       const bot = createCitebot(loaded.corpus, loaded.index, options);
-      return { ...bot, warnings, loadMs: performance.now() - started, fromCache: true };
+      const loadMs = performance.now() - started;
+      const changedSeeds = async () => {
+        const changed = await findChangedSeeds(options.seedsDir, loaded.corpus.documents);
+        // The persisted index is stale: drop it, so that the next open rebuilds from the seeds.
+        if (changed.length > 0) await fs.rm(file, { force: true }).catch(() => {});
+        return changed;
+      };
+      return { ...bot, warnings: loaded.warnings, loadMs, fromCache: true, changedSeeds };
     }
     if (!loaded.reason.startsWith("no persisted"))
       logger?.warn(`rebuilding the index: ${loaded.reason}`);
   }
-  // Parsing and indexing pause now and then, so a live rebuild does not stall answering.
-  const corpus = await runStepsInBackground(corpusSteps(files));
-  const index = await runStepsInBackground(indexSteps(corpus));
-  if (file) {
-    try {
-      await saveIndex(file, key, corpus, index);
-    } catch (err) {
-      logger?.warn(
-        `could not persist the index to ${file} (${(err as Error).message}); set INDEX_CACHE_DIR to a writable folder or "off"`,
-      );
-    }
-  }
+  const req: BuildRequest = {
+    seedsDir: options.seedsDir,
+    ...(options.maxSeedBytes === undefined ? {} : { maxSeedBytes: options.maxSeedBytes }),
+    ...listing,
+    cache: file ? { file, key, maxBytes: maxCacheBytes } : null,
+  };
+  const warn = (line: string) => logger?.warn(line);
+  const { corpus, index, warnings } = options.inWorker
+    ? await buildInWorker(req, warn)
+    : await buildAndSave(req, warn);
   const bot = createCitebot(corpus, index, options);
-  return { ...bot, warnings, loadMs: performance.now() - started, fromCache: false };
+  const loadMs = performance.now() - started;
+  // Built from the texts just read: nothing to check (later edits are the watcher's business).
+  return { ...bot, warnings, loadMs, fromCache: false, changedSeeds: () => Promise.resolve([]) };
 }

@@ -1,129 +1,67 @@
 import { createHash } from "node:crypto";
-import { promises as fs } from "node:fs";
 import path from "node:path";
-import type { Span } from "../answering/answer.ts";
-import type { Corpus, Passage } from "../ingest/corpus.ts";
-import { toCorpusDocument } from "../ingest/corpus.ts";
-import type { SeedFile } from "../ingest/loader.ts";
-import { restoreIndex, type IndexSnapshot, type SearchIndex } from "../search/search-index.ts";
+import type { Corpus } from "../ingest/corpus.ts";
+import { runStepsInBackground } from "../ingest/steps.ts";
+import type { SearchIndex } from "../search/search-index.ts";
+import { readIndexFile, writeIndexFile } from "./index-file.ts";
+import { fromSections, toSections, type Restored } from "./index-snapshot.ts";
+import type { SeedStamp } from "./seed-stamps.ts";
 import { CITEBOT_VERSION } from "./version.ts";
 
 /** Bumped whenever the persisted layout or the indexing rules change. */
-export const INDEX_FORMAT = 3;
-const MAGIC = "citebot-index";
+export const INDEX_FORMAT = 4;
+/** Default bound on the cache file: a larger index is kept in memory only, with a warning. */
+export const DEFAULT_MAX_CACHE_BYTES = 1024 * 1024 * 1024;
 
-interface Snapshot {
-  magic: string;
-  format: number;
-  key: string;
-  titles: string[];
-  sections: string[];
-  /** Per passage: docIndex, start, end, paragraph, section index, sentence count, then start/end pairs. */
-  passages: number[];
-  index: IndexSnapshot;
-}
-
-/** A fingerprint of the seeds (names, sizes, times, contents), the options and the version. */
-export function cacheKey(seedsDir: string, files: readonly SeedFile[], options: unknown): string {
+/** A fingerprint of the seeds (names, sizes, modification times), the options and the version. */
+export function cacheKey(seedsDir: string, stamps: readonly SeedStamp[], options: unknown): string {
   const h = createHash("sha256");
-  h.update(JSON.stringify([MAGIC, INDEX_FORMAT, CITEBOT_VERSION, path.resolve(seedsDir), options]));
-  // The texts are in memory anyway: hashing them catches edits that keep size and mtime.
-  for (const f of files)
-    h.update(`\n${f.doc}\t${f.size}\t${f.mtimeMs}\t${f.text.length}\n`).update(f.text);
+  h.update(JSON.stringify([INDEX_FORMAT, CITEBOT_VERSION, path.resolve(seedsDir), options]));
+  for (const s of stamps) h.update(`\n${s.doc}\t${s.size}\t${s.mtimeMs}`);
   return h.digest("hex");
 }
 
 /** Where the index of a seeds folder is kept inside the cache folder. */
 export function cacheFile(cacheDir: string, seedsDir: string): string {
   const id = createHash("sha256").update(path.resolve(seedsDir)).digest("hex").slice(0, 16);
-  return path.join(cacheDir, `index-${id}.json`);
+  return path.join(cacheDir, `index-${id}.bin`);
 }
 
-/** Writes the corpus layout and index atomically (temp file, then rename). */
+/** Writes the snapshot of a corpus and its index to `file` (see index-snapshot.ts). */
 export async function saveIndex(
   file: string,
   key: string,
   corpus: Corpus,
   index: SearchIndex,
+  warnings: readonly string[],
+  maxBytes = DEFAULT_MAX_CACHE_BYTES,
 ): Promise<void> {
-  const sections: string[] = [];
-  const sectionIds = new Map<string, number>();
-  const passages: number[] = [];
-  for (const p of corpus.passages) {
-    let s = sectionIds.get(p.section);
-    if (s === undefined) {
-      s = sections.push(p.section) - 1;
-      sectionIds.set(p.section, s);
-    }
-    passages.push(p.docIndex, p.start, p.end, p.paragraph, s, p.sentences.length);
-    for (const span of p.sentences) passages.push(span.start, span.end);
-  }
-  const snapshot: Snapshot = {
-    magic: MAGIC,
-    format: INDEX_FORMAT,
-    key,
-    titles: corpus.documents.map((d) => d.title),
-    sections,
-    passages,
-    index: index.toJSON(),
-  };
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await fs.writeFile(tmp, JSON.stringify(snapshot));
-  await fs.rename(tmp, file);
+  const { header, sections } = toSections(key, corpus, index, warnings);
+  await writeIndexFile(file, INDEX_FORMAT, header, sections, maxBytes);
 }
 
-/** Why a persisted index was not used; null when it was. */
-export type LoadOutcome = { corpus: Corpus; index: SearchIndex } | { reason: string };
+/** A restored index, or why a persisted one was not used. */
+export type LoadOutcome = Restored | { reason: string };
 
-/** Reads a persisted index if it matches `key` exactly; otherwise says why not. Never throws. */
+/**
+ * Reads a persisted index if it was written for `key` (the same seeds, options and version).
+ * Never throws and never hangs: a missing, foreign, truncated, corrupt or special file (FIFO,
+ * device, folder) comes back as a reason, for one warning and a rebuild.
+ */
 export async function loadIndex(
   file: string,
   key: string,
-  files: readonly SeedFile[],
+  maxBytes = DEFAULT_MAX_CACHE_BYTES,
 ): Promise<LoadOutcome> {
-  let raw: string;
   try {
-    raw = await fs.readFile(file, "utf8");
-  } catch {
-    return { reason: "no persisted index yet" };
-  }
-  try {
-    const s = JSON.parse(raw) as Partial<Snapshot>;
-    if (s.magic !== MAGIC) return { reason: `${file} is not a citebot index` };
-    if (s.format !== INDEX_FORMAT || s.key !== key)
-      return { reason: "the seeds, options or citebot version changed" };
-    const { titles = [], sections = [], passages: flat = [], index } = s;
-    if (!index || titles.length !== files.length) return { reason: `${file} is incomplete` };
-    const passages: Passage[] = [];
-    for (let i = 0; i < flat.length;) {
-      const [docIndex = -1, start = 0, end = 0, paragraph = 0, section = 0, count = 0] = flat.slice(
-        i,
-        i + 6,
-      );
-      i += 6;
-      const sentences: Span[] = [];
-      for (let k = 0; k < count; k++, i += 2)
-        sentences.push({ start: flat[i] ?? 0, end: flat[i + 1] ?? 0 });
-      const doc = files[docIndex];
-      if (!doc || end > doc.text.length) return { reason: `${file} does not match the seeds` };
-      passages.push({
-        id: passages.length,
-        docIndex,
-        start,
-        end,
-        paragraph,
-        section: sections[section] ?? "",
-        sentences,
-      });
-    }
-    const counts = new Array<number>(files.length).fill(0);
-    for (const p of passages) counts[p.docIndex] = (counts[p.docIndex] ?? 0) + 1;
-    const documents = files.map((f, i) => toCorpusDocument(f, titles[i] ?? f.doc, counts[i] ?? 0));
-    return { corpus: { documents, passages }, index: restoreIndex(index) };
+    const f = await readIndexFile(file, INDEX_FORMAT, maxBytes, (header) =>
+      header["key"] === key ? null : "the seeds, options or citebot version changed",
+    );
+    if (!f) return { reason: "no persisted index yet" };
+    return await runStepsInBackground(fromSections(f));
   } catch (err) {
     return {
-      reason: `${file} is corrupt (${err instanceof Error ? err.message.slice(0, 120) : String(err)})`,
+      reason: `${file} cannot be used: ${err instanceof Error ? err.message : String(err)}`,
     };
   }
 }

@@ -1,7 +1,8 @@
-import MiniSearch, { type AsPlainObject } from "minisearch";
+import MiniSearch from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
 import type { Corpus } from "../ingest/corpus.ts";
-import { openPostings } from "./postings.ts";
+import { freezePostings, type Postings } from "./postings.ts";
+import { createTopK } from "./top-k.ts";
 import { runSteps, type Steps } from "../ingest/steps.ts";
 import { generalCount } from "./general-frequency.ts";
 import { stem, tokenize } from "./tokenize.ts";
@@ -30,20 +31,22 @@ export interface SearchIndex {
   knows(term: string): boolean;
   /** The most frequent indexed word within a small Damerau edit distance of `word`, or null. */
   closestWord(word: string): string | null;
-  /** Plain data to persist; see {@link restoreIndex}. */
-  toJSON(): IndexSnapshot;
+  /** The data to persist; see {@link restoreIndex}. */
+  toSnapshot(): IndexSnapshot;
 }
 
-/** The persisted form of a {@link SearchIndex}. */
+/** The persisted form of a {@link SearchIndex}: typed arrays and a lazily read vocabulary. */
 export interface IndexSnapshot {
-  minisearch: AsPlainObject;
-  df: [string, number][];
-  words: [string, number][];
-  passages: number;
+  postings: Postings;
+  /** Passages containing each term (by term id) in their text; 0 for heading-only terms. */
+  df: Uint32Array;
+  /** Surface words and their counts, for spelling; called at the first misspelling only. */
+  words: () => Iterable<[string, number]>;
 }
 
 /** Weight of a match in the section heading against one in the passage text. */
 const SECTION_BOOST = 0.6;
+const BOOSTS = { text: 1, section: SECTION_BOOST };
 
 // Terms arrive pre-processed (see tokenize.ts), so MiniSearch only splits on spaces.
 const MINISEARCH_OPTIONS = {
@@ -51,46 +54,39 @@ const MINISEARCH_OPTIONS = {
   idField: "id",
   tokenize: (s: string) => s.split(" "),
   processTerm: (t: string) => t || null,
-  searchOptions: { combineWith: "OR" as const, boost: { section: SECTION_BOOST } },
 };
 
-function createIndex(
-  ms: MiniSearch,
-  df: Map<string, number>,
-  words: Map<string, number>,
-  n: number,
-): SearchIndex {
+function createIndex(snapshot: IndexSnapshot): SearchIndex {
+  const { postings, df } = snapshot;
+  const n = postings.size;
   const maxIdf = Math.log(1 + (n + 0.5) / 0.5);
   let vocabulary: SearchableMap<number> | null = null;
+  let words: Map<string, number> | null = null;
+  const dfOf = (term: string) => {
+    const t = postings.ids.get(term);
+    const d = t === undefined ? 0 : (df[t] ?? 0);
+    return d === 0 ? undefined : d;
+  };
   const idf = (term: string) => {
-    const d = df.get(term);
+    const d = dfOf(term);
     return d === undefined ? maxIdf : Math.log(1 + (n - d + 0.5) / (d + 0.5));
   };
-  const postings = openPostings(ms, { text: 1, section: SECTION_BOOST });
+  const top = createTopK(postings);
   return {
     search(terms, limit, scale) {
       if (terms.length === 0) return [];
-      if (postings)
-        return postings.top(
-          terms.map((term) => ({ term, weight: idf(term) * (scale?.get(term) ?? 1) })),
-          limit,
-        );
-      const results = ms.search(terms.join(" "), {
-        boostTerm: (term: string) => scale?.get(term) ?? 1,
-      });
-      const hits: PassageHit[] = [];
-      for (let i = 0; i < results.length && i < limit; i++) {
-        const r = results[i];
-        if (r) hits.push({ id: r.id as number, score: r.score });
-      }
-      return hits;
+      return top(
+        terms.map((term) => ({ term, weight: idf(term) * (scale?.get(term) ?? 1) })),
+        limit,
+      );
     },
     idf,
-    knows: (term) => df.has(term),
+    knows: (term) => dfOf(term) !== undefined,
     closestWord(word) {
       if (word.length < 3 || !/^\p{L}+$/u.test(word)) return null;
       // A short English word the seeds lack ("won") is no typo of one they have ("own").
       if (word.length === 3 && generalCount(stem(word)) > 0) return null;
+      words ??= new Map(snapshot.words());
       vocabulary ??= SearchableMap.from(words);
       const maxEdits = word.length <= 6 ? 1 : 2;
       // Swapped neighbours ("japna") are one typo, as in Damerau distance; MiniSearch counts two.
@@ -118,7 +114,7 @@ function createIndex(
       }
       return best;
     },
-    toJSON: () => ({ minisearch: ms.toJSON(), df: [...df], words: [...words], passages: n }),
+    toSnapshot: () => snapshot,
   };
 }
 
@@ -158,11 +154,14 @@ export function* indexSteps(corpus: Corpus): Steps<SearchIndex> {
     }
     ms.add({ id: p.id, text: tokens.map((t) => t.term).join(" "), section });
   }
-  return createIndex(ms, df, words, corpus.passages.length);
+  // MiniSearch builds; its Maps are then copied into typed arrays and let go (5x smaller).
+  const postings = freezePostings(ms, BOOSTS, df.keys(), corpus.passages.length);
+  const dfById = new Uint32Array(postings.terms.length);
+  for (const [term, d] of df) dfById[postings.ids.get(term) ?? 0] = d;
+  return createIndex({ postings, df: dfById, words: () => words });
 }
 
-/** Rebuilds an index from {@link SearchIndex.toJSON} output; throws if it does not fit. */
+/** An index over a snapshot from {@link SearchIndex.toSnapshot} (as persisted and read back). */
 export function restoreIndex(snapshot: IndexSnapshot): SearchIndex {
-  const ms = MiniSearch.loadJS(snapshot.minisearch, MINISEARCH_OPTIONS);
-  return createIndex(ms, new Map(snapshot.df), new Map(snapshot.words), snapshot.passages);
+  return createIndex(snapshot);
 }

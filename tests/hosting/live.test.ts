@@ -58,7 +58,11 @@ async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_00
 }
 
 /** A live responder over `dir` with a short debounce; swaps and open() calls are observable. */
-async function start(dir: string, watchDir: string | null = dir) {
+async function start(
+  dir: string,
+  watchDir: string | null = dir,
+  timing: { debounceMs?: number; maxWaitMs?: number; recheckMs?: number } = {},
+) {
   const logger = createMemoryLogger();
   const swaps: OpenedCitebot[] = [];
   let nextSwap = deferred<OpenedCitebot>();
@@ -74,6 +78,7 @@ async function start(dir: string, watchDir: string | null = dir) {
     },
     watchDir,
     debounceMs: 20,
+    ...timing,
     logger,
     onSwap: (next) => {
       swaps.push(next);
@@ -238,6 +243,67 @@ describe("live responder", () => {
     expect(closed.responder.current).toBe(closed.initial);
     expect(firstText(closed.responder.ask(QUESTION))).toContain("seventeen ships");
     expect(firstText(probe.responder.ask(QUESTION))).toContain("forty-two ships");
+  });
+});
+
+// Issue 11 item 4: a checkout of 5,000 files made answers wait for half a minute, and the
+// watcher died silently when the seeds folder was deleted and recreated.
+describe("live responder under many changes", () => {
+  it("rebuilds while changes keep coming, instead of waiting for a quiet moment that never comes", async () => {
+    const { dir } = await seedsFolder();
+    const t = await start(dir, dir, { debounceMs: 200, maxWaitMs: 400 });
+    const swapped = t.swapped();
+    let done = false;
+    void swapped.then(() => (done = true));
+    // A writer that never pauses as long as the debounce (git checkout, a sync tool).
+    let i = 0;
+    while (!done) {
+      if (i >= 20_000) throw new Error("no rebuild while changes kept coming");
+      await fs.writeFile(path.join(dir, `note-${i++ % 50}.txt`), `Note\n\nChange number ${i}.\n`);
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(t.opens()).toBe(1);
+  });
+
+  it("coalesces a burst during a rebuild into one more rebuild", async () => {
+    const { dir } = await seedsFolder();
+    const t = await start(dir);
+    const release = t.hold();
+    await fs.writeFile(path.join(dir, "first.txt"), "First\n\nThe first note.\n");
+    await waitFor(() => t.opens() === 1, "the first rebuild to start");
+    await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        fs.writeFile(path.join(dir, `burst-${i}.txt`), `Burst\n\nThe burst wrote note ${i}.\n`),
+      ),
+    );
+    const first = t.swapped();
+    release();
+    await first;
+    const second = await t.swapped();
+    expect(t.opens()).toBe(2);
+    expect(second.documents()).toHaveLength(202);
+  });
+
+  it("watches the seeds folder again after it is deleted and recreated, and says so", async () => {
+    const { dir, seed } = await seedsFolder();
+    const t = await start(dir, dir, { recheckMs: 20 });
+    await fs.rm(dir, { recursive: true, force: true });
+    await waitFor(
+      () => t.logger.lines.some((l) => l.includes("the seeds folder is gone")),
+      "a warning that the folder is gone",
+    );
+    // Still answering from the previous index.
+    expect(firstText(t.responder.ask(QUESTION))).toContain("seventeen ships");
+    const swapped = t.swapped();
+    await fs.mkdir(dir);
+    await fs.writeFile(seed, NEW);
+    const next = await swapped;
+    expect(firstText(next.ask(QUESTION))).toContain("forty-two ships");
+    expect(t.logger.lines.join("\n")).toMatch(/watching the seeds folder again/);
+    // And the re-armed watcher sees the next edit.
+    const again = t.swapped();
+    await fs.writeFile(seed, OLD);
+    expect(firstText((await again).ask(QUESTION))).toContain("seventeen ships");
   });
 });
 

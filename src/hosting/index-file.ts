@@ -1,0 +1,205 @@
+import { constants, promises as fs } from "node:fs";
+import path from "node:path";
+import { crc32 } from "node:zlib";
+
+/**
+ * The persisted index's container: a checksummed JSON header, then named binary sections, each
+ * 8-byte aligned and checksummed, so typed arrays are views on the bytes read (no parsing).
+ *
+ *   "citebot-index\0\0\0" | u32 format | u32 header bytes | header JSON | pad | u32 crc
+ *   sections, each padded to 8 bytes
+ *
+ * Every byte is under a checksum (padding included), so any change to the file is detected.
+ */
+const MAGIC = Buffer.from("citebot-index\0\0\0", "latin1");
+const PREFIX = MAGIC.length + 8;
+
+/** One section as written: bytes, or chunks of bytes written one after another. */
+export interface SectionData {
+  name: string;
+  chunks: Iterable<Uint8Array>;
+}
+
+interface SectionEntry {
+  name: string;
+  offset: number;
+  bytes: number;
+  crc: number;
+}
+
+/** The cache file would pass the size bound; the index is then kept in memory only. */
+export class CacheTooLargeError extends Error {
+  override name = "CacheTooLargeError";
+}
+
+const align = (n: number) => Math.ceil(n / 8) * 8;
+const bytesOf = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+
+/** The bytes of a typed array or a string (UTF-8), as a section's single chunk. */
+export function toChunk(value: ArrayBufferView | string): Uint8Array {
+  return typeof value === "string" ? Buffer.from(value, "utf8") : bytesOf(value);
+}
+
+/**
+ * Writes the sections to `file` atomically (temp file, then rename), chunk by chunk: memory
+ * stays bounded by the largest chunk whatever the corpus size. Throws CacheTooLargeError before
+ * writing anything when the file would exceed `maxBytes`.
+ */
+export async function writeIndexFile(
+  file: string,
+  format: number,
+  header: Record<string, unknown>,
+  sections: readonly SectionData[],
+  maxBytes: number,
+): Promise<void> {
+  // Chunks are walked twice (sizes and checksums, then writing): they are views, not copies.
+  const entries: SectionEntry[] = [];
+  let offset = 0;
+  for (const s of sections) {
+    let bytes = 0;
+    let crc = 0;
+    for (const c of s.chunks) {
+      bytes += c.byteLength;
+      crc = crc32(c, crc);
+    }
+    crc = crc32(Buffer.alloc(align(bytes) - bytes), crc);
+    entries.push({ name: s.name, offset, bytes, crc });
+    offset = align(offset + bytes);
+  }
+  const head = Buffer.from(JSON.stringify({ ...header, sections: entries }), "utf8");
+  const start = align(PREFIX + head.length + 4);
+  if (start + offset > maxBytes)
+    throw new CacheTooLargeError(
+      `the index would take ${start + offset} bytes, over the cache bound of ${maxBytes}`,
+    );
+  const prefix = Buffer.alloc(start);
+  MAGIC.copy(prefix);
+  prefix.writeUInt32LE(format, MAGIC.length);
+  prefix.writeUInt32LE(head.length, MAGIC.length + 4);
+  head.copy(prefix, PREFIX);
+  prefix.writeUInt32LE(crc32(prefix.subarray(0, start - 4)), start - 4);
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  const handle = await fs.open(tmp, "wx");
+  try {
+    await handle.write(prefix);
+    for (const [i, s] of sections.entries()) {
+      const { bytes } = entries[i] as SectionEntry;
+      for (const c of s.chunks) await handle.write(c);
+      if (align(bytes) > bytes) await handle.write(Buffer.alloc(align(bytes) - bytes));
+    }
+    await handle.close();
+    await fs.rename(tmp, file);
+  } catch (err) {
+    await handle.close().catch(() => {});
+    await fs.rm(tmp, { force: true });
+    throw err;
+  }
+}
+
+/** Bytes checksummed between pauses: a large file never holds the event loop for long. */
+const CHECKSUM_STEP = 8 * 1024 * 1024;
+
+async function checksum(bytes: Uint8Array): Promise<number> {
+  let crc = 0;
+  for (let at = 0; at < bytes.length; at += CHECKSUM_STEP) {
+    if (at > 0) await new Promise((resolve) => setImmediate(resolve));
+    crc = crc32(bytes.subarray(at, at + CHECKSUM_STEP), crc);
+  }
+  return crc;
+}
+
+/** A read index file: its header and each section's bytes (views on one buffer). */
+export interface IndexFile {
+  header: Record<string, unknown>;
+  section(name: string): Buffer;
+}
+
+/** Why a file could not be used as an index. */
+export class BadIndexFileError extends Error {
+  override name = "BadIndexFileError";
+}
+
+/**
+ * Reads an index file in one go after checking, in order: it is a regular file (a FIFO or a
+ * device is never opened for a blocking read), within `maxBytes`, with our magic and `format`,
+ * a header whose checksum holds and that `accept` takes, and sections whose checksums hold.
+ * Returns null when there is no file; throws BadIndexFileError saying what is wrong otherwise.
+ */
+export async function readIndexFile(
+  file: string,
+  format: number,
+  maxBytes: number,
+  accept: (header: Record<string, unknown>) => string | null,
+): Promise<IndexFile | null> {
+  let handle: fs.FileHandle;
+  try {
+    // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+    handle = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return null;
+    throw new BadIndexFileError(`cannot open it (${code ?? String(err)})`);
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new BadIndexFileError("it is not a regular file");
+    if (stat.size > maxBytes)
+      throw new BadIndexFileError(`${stat.size} bytes is over the cache bound of ${maxBytes}`);
+    const prefix = Buffer.alloc(PREFIX);
+    await handle.read(prefix, 0, PREFIX, 0);
+    if (!prefix.subarray(0, MAGIC.length).equals(MAGIC))
+      throw new BadIndexFileError("it is not a citebot index");
+    if (prefix.readUInt32LE(MAGIC.length) !== format)
+      throw new BadIndexFileError("it was written by another citebot version");
+    const headLength = prefix.readUInt32LE(MAGIC.length + 4);
+    const start = align(PREFIX + headLength + 4);
+    if (start > stat.size) throw new BadIndexFileError("it is truncated");
+    const head = Buffer.alloc(start);
+    await handle.read(head, 0, start, 0);
+    if (crc32(head.subarray(0, start - 4)) !== head.readUInt32LE(start - 4))
+      throw new BadIndexFileError("its header checksum does not match (corrupt)");
+    const header = JSON.parse(head.toString("utf8", PREFIX, PREFIX + headLength)) as Record<
+      string,
+      unknown
+    >;
+    const refused = accept(header);
+    if (refused) throw new BadIndexFileError(refused);
+    const entries = (Array.isArray(header["sections"]) ? header["sections"] : []) as SectionEntry[];
+    const end = entries.reduce((n, e) => Math.max(n, align(e.offset + e.bytes)), 0);
+    if (!Number.isSafeInteger(end) || start + end !== stat.size)
+      throw new BadIndexFileError(
+        start + end > stat.size ? "it is truncated" : "it has extra bytes",
+      );
+    // One read of everything; sections are views on it.
+    const body = Buffer.allocUnsafeSlow(end);
+    let got = 0;
+    while (got < end) {
+      const { bytesRead } = await handle.read(body, got, end - got, start + got);
+      if (bytesRead === 0) throw new BadIndexFileError("it is truncated");
+      got += bytesRead;
+    }
+    const sections = new Map<string, Buffer>();
+    for (const e of entries) {
+      const bytes = body.subarray(e.offset, e.offset + e.bytes);
+      if ((await checksum(body.subarray(e.offset, align(e.offset + e.bytes)))) !== e.crc)
+        throw new BadIndexFileError(
+          `its ${String(e.name)} section checksum does not match (corrupt)`,
+        );
+      sections.set(e.name, bytes);
+    }
+    return {
+      header,
+      section(name) {
+        const s = sections.get(name);
+        if (!s) throw new BadIndexFileError(`it has no ${name} section`);
+        return s;
+      },
+    };
+  } catch (err) {
+    if (err instanceof BadIndexFileError) throw err;
+    throw new BadIndexFileError(`it is corrupt (${(err as Error).message.slice(0, 120)})`);
+  } finally {
+    await handle.close().catch(() => {});
+  }
+}

@@ -1,0 +1,187 @@
+import { B, K1, type FieldPostings, type Postings } from "./postings.ts";
+
+/** A passage and its BM25 score. */
+export interface Scored {
+  id: number;
+  score: number;
+}
+
+/** One term's postings in one field, with what the term can add to a passage at most. */
+interface List {
+  field: number;
+  from: number;
+  to: number;
+  weight: number;
+  bound: number;
+}
+
+// Pruning compares float sums taken in another order than the exact scores: keep a margin so
+// rounding never prunes a passage that ties the last kept one.
+const SLACK = 1 - 1e-9;
+
+/** Where `id` sits in `docs[from, to)`, or -1 (the lists are ascending). */
+function find(docs: Uint32Array, from: number, to: number, id: number): number {
+  let lo = from;
+  let hi = to - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const d = docs[mid] ?? 0;
+    if (d === id) return mid;
+    if (d < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** The `k`-th largest of `values[0, n)` (0 when there are fewer), by quickselect in place. */
+function kthLargest(v: Float64Array, n: number, k: number): number {
+  if (n < k || k <= 0) return 0;
+  const want = n - k;
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const pivot = v[(lo + hi) >> 1] ?? 0;
+    let a = lo;
+    let b = hi;
+    while (a <= b) {
+      while ((v[a] ?? 0) < pivot) a++;
+      while ((v[b] ?? 0) > pivot) b--;
+      if (a <= b) {
+        const t = v[a] ?? 0;
+        v[a++] = v[b] ?? 0;
+        v[b--] = t;
+      }
+    }
+    if (want <= b) hi = b;
+    else if (want >= a) lo = a;
+    else break;
+  }
+  return v[want] ?? 0;
+}
+
+/**
+ * Creates BM25 top-k over frozen postings with MaxScore-style pruning: lists are read from the
+ * highest-scoring term down, and once the lists left cannot lift an unseen passage into the
+ * best `k`, they are only probed (binary search) for the passages still in reach. Results equal
+ * a full evaluation's: survivors are re-scored in query order and ties keep the order in which
+ * a full evaluation first meets them (query term order, then passage id).
+ */
+export function createTopK(postings: Postings) {
+  const { fields, size } = postings;
+  // Scratch space reused by every search: scores, the passages touched, values to select from.
+  const scores = new Float64Array(size);
+  const touched = new Uint32Array(size);
+  const values = new Float64Array(size);
+  // BM25's length normalisation per field and passage, computed once (the same expression as
+  // tfPart, so scores are bit for bit those of a full evaluation).
+  const norms = fields.map((f) => {
+    const out = new Float64Array(size);
+    for (let id = 0; id < size; id++) out[id] = K1 * (1 - B + (B * (f.lengths[id] ?? 0)) / f.avg);
+    return out;
+  });
+  const K1P1 = K1 + 1;
+
+  const contribution = (list: List, at: number) => {
+    const f = fields[list.field] as FieldPostings;
+    const tf = f.tfs[at] ?? 0;
+    return (
+      (list.weight * (tf * K1P1)) /
+      (tf + ((norms[list.field] as Float64Array)[f.docs[at] ?? 0] ?? 0))
+    );
+  };
+
+  /** Adds a whole list to the scores; returns the new count of touched passages. */
+  function scan(list: List, n: number): number {
+    const f = fields[list.field] as FieldPostings;
+    const { docs, tfs } = f;
+    const norm = norms[list.field] as Float64Array;
+    const w = list.weight;
+    for (let at = list.from; at < list.to; at++) {
+      const id = docs[at] as number;
+      const tf = tfs[at] as number;
+      const s = (w * (tf * K1P1)) / (tf + (norm[id] as number));
+      if (scores[id] === 0) touched[n++] = id;
+      scores[id] = (scores[id] as number) + s;
+    }
+    return n;
+  }
+
+  /** Whether at least `k` touched passages score above `reach`: no unseen one can enter. */
+  function settled(n: number, k: number, reach: number): boolean {
+    let above = 0;
+    for (let i = 0; i < n; i++)
+      if ((scores[touched[i] as number] as number) * SLACK > reach && ++above >= k) return true;
+    return false;
+  }
+
+  function theta(n: number, k: number): number {
+    for (let i = 0; i < n; i++) values[i] = scores[touched[i] as number] as number;
+    return kthLargest(values, n, k);
+  }
+
+  return function top(terms: readonly { term: string; weight: number }[], k: number): Scored[] {
+    const lists: List[] = [];
+    for (const { term, weight } of terms) {
+      const t = postings.ids.get(term);
+      if (t === undefined) continue;
+      fields.forEach((f, field) => {
+        const from = f.offsets[t] ?? 0;
+        const to = f.offsets[t + 1] ?? 0;
+        const w = weight * f.boost;
+        if (to > from) lists.push({ field, from, to, weight: w, bound: w * (f.bound[t] ?? 0) });
+      });
+    }
+    if (lists.length === 0 || k <= 0) return [];
+    const order = lists.slice().sort((a, b) => b.bound - a.bound);
+    const rest = new Float64Array(order.length + 1);
+    for (let i = order.length - 1; i >= 0; i--)
+      rest[i] = (rest[i + 1] ?? 0) + (order[i]?.bound ?? 0);
+
+    // Phase 1: read whole lists while a passage not yet seen could still reach the best k.
+    let n = 0;
+    let i = 0;
+    for (; i < order.length; i++) {
+      if (n >= k && settled(n, k, rest[i] ?? 0)) break;
+      n = scan(order[i] as List, n);
+    }
+    // Phase 2: the remaining lists only add to passages that can still make it.
+    let least = theta(n, k);
+    for (; i <= order.length; i++) {
+      const reach = rest[i] ?? 0;
+      let kept = 0;
+      for (let j = 0; j < n; j++) {
+        const id = touched[j] as number;
+        if ((scores[id] as number) + reach >= least * SLACK) touched[kept++] = id;
+        else scores[id] = 0;
+      }
+      n = kept;
+      const list = order[i];
+      if (!list) break;
+      const docs = (fields[list.field] as FieldPostings).docs;
+      for (let j = 0; j < n; j++) {
+        const id = touched[j] as number;
+        const at = find(docs, list.from, list.to, id);
+        if (at !== -1) scores[id] = (scores[id] as number) + contribution(list, at);
+      }
+      least = theta(n, k);
+    }
+    // Exact scores of the survivors, summed in query order as a full evaluation would.
+    const out: (Scored & { first: number })[] = [];
+    for (let j = 0; j < n; j++) {
+      const id = touched[j] as number;
+      scores[id] = 0;
+      let score = 0;
+      let first = -1;
+      lists.forEach((list, m) => {
+        const docs = (fields[list.field] as FieldPostings).docs;
+        const at = find(docs, list.from, list.to, id);
+        if (at === -1) return;
+        if (first === -1) first = m;
+        score += contribution(list, at);
+      });
+      out.push({ id, score, first });
+    }
+    out.sort((a, b) => b.score - a.score || a.first - b.first || a.id - b.id);
+    return out.slice(0, k).map(({ id, score }) => ({ id, score }));
+  };
+}
