@@ -95,9 +95,10 @@ const repl: FrontEnd = {
   name: "REPL",
   async ask(text) {
     // The REPL reads lines: a question with line breaks is several questions, each answered.
+    // Each contract question starts a new conversation (`:new`, one write), as a new user would.
     const lines = text.split(/\r\n|\n|\r/).length;
-    const before = replWrites.length;
-    replInput.write(`${text}\n`);
+    const before = replWrites.length + 1;
+    replInput.write(`:new\n${text}\n`);
     return (await replWritesUpTo(before + lines)).slice(before).map(replReply);
   },
 };

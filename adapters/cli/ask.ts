@@ -15,6 +15,7 @@ import { UsageError, flag, parseArgs, type Args } from "../shared/args.ts";
 import { runEntryPoint, type Running } from "../shared/harness.ts";
 import { render } from "../shared/terminal.ts";
 import { answerLine } from "./jsonl.ts";
+import { createThreadStore } from "../shared/threads.ts";
 
 const USAGE = 'npm run --silent ask -- [--seeds DIR] "question" | --jsonl [--log]';
 
@@ -26,8 +27,9 @@ function answerJsonl(responder: Responder, log: QuestionLog | null): Running {
     crlfDelay: Infinity,
   });
   const done = (async () => {
+    const threads = createThreadStore();
     for await (const line of rl)
-      process.stdout.write(JSON.stringify(answerLine(line, responder, log)) + "\n");
+      process.stdout.write(JSON.stringify(answerLine(line, responder, log, threads)) + "\n");
     await log?.close();
   })();
   return { done, stop: () => (rl.close(), done) };

@@ -1,4 +1,5 @@
 import { assertNever, type Answer, type QuestionLog, type Responder } from "../../src/index.ts";
+import { createThreadStore, type ThreadStore } from "../shared/threads.ts";
 
 /** One output line of `ask --jsonl`. */
 export interface JsonlReply {
@@ -78,14 +79,16 @@ function toReply(id: unknown, answer: Answer): JsonlReply {
 const ORIGIN_FIELDS = ["platform", "workspace", "channel", "user"] as const;
 
 /**
- * Answers one input line `{"id", "question"}`; anything malformed becomes an error line. With a
- * log, the question is logged with the line's optional `platform`, `workspace`, `channel` and
- * `user` fields (platform defaults to "jsonl").
+ * Answers one input line `{"id", "question", "thread"?, "more"?}`; anything malformed becomes
+ * an error line. Lines with the same `thread` form one conversation, in order, kept in `threads`.
+ * With a log, the question is logged with the line's optional `platform`, `workspace`, `channel`
+ * and `user` fields (platform defaults to "jsonl").
  */
 export function answerLine(
   line: string,
   responder: Responder,
   log: QuestionLog | null = null,
+  threads: ThreadStore = createThreadStore({ maxThreads: 1 }),
 ): JsonlReply {
   let input: unknown;
   try {
@@ -106,8 +109,22 @@ export function answerLine(
       message: 'expected a JSON object such as {"id": 1, "question": "..."}',
     };
   }
-  const { id = null, question } = input as { id?: unknown; question?: unknown };
-  if (typeof question !== "string") {
+  const { id = null, question, thread, more } = input as Record<string, unknown>;
+  if (thread !== undefined && typeof thread !== "string" && typeof thread !== "number") {
+    return { id, status: "error", excerpts: [], message: '"thread" must be a string or number' };
+  }
+  if (more !== undefined && typeof more !== "boolean") {
+    return { id, status: "error", excerpts: [], message: '"more" must be true or false' };
+  }
+  if (more && thread === undefined) {
+    return {
+      id,
+      status: "error",
+      excerpts: [],
+      message: '"more" needs the "thread" whose last question it continues',
+    };
+  }
+  if (!more && typeof question !== "string") {
     return { id, status: "error", excerpts: [], message: 'missing "question" string' };
   }
   const origin: Partial<Record<(typeof ORIGIN_FIELDS)[number], string>> = {};
@@ -124,8 +141,15 @@ export function answerLine(
     }
     origin[field] = value;
   }
+  const key = thread === undefined ? null : String(thread);
   try {
-    const answer = responder.ask(question);
+    const answer =
+      key === null
+        ? responder.ask(question as string)
+        : more
+          ? responder.more(threads.get(key))
+          : responder.ask(question as string, { thread: threads.get(key) });
+    if (key !== null) threads.record(key, answer, more === true);
     log?.record({ ...origin, platform: origin.platform ?? "jsonl", answer });
     return toReply(id, answer);
   } catch (err) {

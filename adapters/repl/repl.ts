@@ -1,5 +1,5 @@
 import readline from "node:readline";
-import type { Answer, Responder } from "../../src/index.ts";
+import { extendThread, type Answer, type Responder, type Thread } from "../../src/index.ts";
 import { render, renderSources, TERMINAL_HELP } from "../shared/terminal.ts";
 
 /** Options for {@link startRepl}; streams are injected so tests can drive it. */
@@ -30,6 +30,8 @@ interface Session {
   options: ReplOptions;
   responder: Responder;
   last: Answer | null;
+  /** The REPL is one conversation: each question follows on from those before, until :new. */
+  thread: Thread;
   quitting: boolean;
   write(text: string): void;
   close(): void;
@@ -68,6 +70,15 @@ const COMMANDS: Readonly<Record<string, (s: Session, args: string[]) => void | P
   ":sources": (s) => s.write(renderSources(s.responder.documents())),
   ":reload": reload,
   ":as": (s, args) => showAs(s, args[0] ?? ""),
+  ":new": (s) => {
+    s.thread = [];
+    s.write("New conversation: the next question starts afresh.");
+  },
+  ":more": (s) => {
+    s.last = s.responder.more(s.thread);
+    s.thread = extendThread(s.thread, s.last, true);
+    s.write(render(s.last, { color: s.options.color, baseUrl: s.options.baseUrl ?? null }));
+  },
 };
 
 /** One input line: a command, or a question to answer. */
@@ -79,7 +90,8 @@ async function handle(s: Session, line: string): Promise<void> {
   if (run) return run(s, args);
   if (text.startsWith(":")) return s.write(`Unknown command ${command}. ${TERMINAL_HELP}`);
   if (text === "" && s.options.interactive) return;
-  s.last = s.responder.ask(line);
+  s.last = s.responder.ask(line, { thread: s.thread });
+  s.thread = extendThread(s.thread, s.last);
   s.write(render(s.last, { color: s.options.color, baseUrl: s.options.baseUrl ?? null }));
 }
 
@@ -95,6 +107,7 @@ export function startRepl(options: ReplOptions): Repl {
     options,
     responder: options.responder,
     last: null,
+    thread: [],
     quitting: false,
     write: (text) => output.write(text + "\n"),
     close: () => rl.close(),

@@ -28,8 +28,10 @@ const ANSI = {
 /** How to ask, for `help` replies and `:help`. */
 export const TERMINAL_HELP = [
   "Ask a question about the documents in the seeds folder, e.g. “How much did Tokyo agree to pay?”.",
-  "Answers quote the documents verbatim and cite file:line. Commands: :help, :sources, :reload,",
-  ":as discord | :as slack (the payload those platforms would get for the last answer), :quit.",
+  "Answers quote the documents verbatim and cite file:line. Follow-ups (“when did it start?”)",
+  "use the questions before them. Commands: :more (more excerpts for the last question), :new",
+  "(a new conversation), :help, :sources, :reload, :as discord | :as slack (the payload those",
+  "platforms would get for the last answer), :quit.",
 ].join("\n");
 
 // Terminal control sequences in seed text could move the cursor or recolour the screen, and

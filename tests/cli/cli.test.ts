@@ -170,3 +170,62 @@ describe("ask with one question", () => {
     expect(stderr).toMatch(/--jsonl|question/);
   });
 });
+
+describe("ask --jsonl conversations", () => {
+  const Q = "How much did Tokyo agree to pay?";
+  const line = (o: object) => JSON.stringify(o);
+  let replies: Reply[];
+  beforeAll(async () => {
+    const input = [
+      line({ id: "a1", thread: "a", question: Q }),
+      line({ id: "x1", question: Q }),
+      line({ id: "a2", thread: "a", question: Q }),
+      line({ id: "b1", thread: 7, question: Q }),
+      ...Array.from({ length: 6 }, (_, i) => line({ id: `a-more-${i}`, thread: "a", more: true })),
+      line({ id: "e1", more: true }),
+      line({ id: "e2", thread: "a", more: "yes" }),
+      line({ id: "e3", thread: ["a"], question: Q }),
+    ];
+    const run = await ask(["--seeds", "seeds", "--jsonl"], input.join("\n"));
+    replies = run.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Reply);
+  });
+  const byId = (id: string) => replies.find((r) => r.id === id) as Reply;
+
+  it("lines of one thread are one conversation: an answer is not given twice in it", () => {
+    expect(byId("a1").status).toBe("answered");
+    expect(byId("x1").excerpts[0]?.text).toBe(byId("a1").excerpts[0]?.text);
+    expect(byId("b1").excerpts[0]?.text).toBe(byId("a1").excerpts[0]?.text);
+    expect(byId("a2").excerpts[0]?.text).not.toBe(byId("a1").excerpts[0]?.text);
+  });
+
+  it('"more" gives excerpts of the thread never shown before, then "no_more"', () => {
+    const mores = replies.filter((r) => String(r.id).startsWith("a-more-"));
+    const seen = [byId("a1"), byId("a2")].flatMap((r) => r.excerpts.map((e) => e.start));
+    for (const r of mores) {
+      for (const e of r.excerpts) {
+        expect(seen).not.toContain(e.start);
+        seen.push(e.start);
+      }
+    }
+    expect(mores.at(-1)?.status).toBe("no_more");
+    expect(mores.at(-1)?.message).toContain("nothing else");
+  });
+
+  it("a malformed thread or more is an error line naming the field", () => {
+    expect(byId("e1")).toMatchObject({
+      status: "error",
+      message: expect.stringContaining('"thread"'),
+    });
+    expect(byId("e2")).toMatchObject({
+      status: "error",
+      message: expect.stringContaining('"more"'),
+    });
+    expect(byId("e3")).toMatchObject({
+      status: "error",
+      message: expect.stringContaining('"thread"'),
+    });
+  });
+});

@@ -69,7 +69,8 @@ describe("REPL transcript", () => {
 
   it("prints the commands on :help", async () => {
     const out = await session([":help"]);
-    for (const command of [":help", ":sources", ":reload", ":quit"]) expect(out).toContain(command);
+    for (const command of [":help", ":sources", ":reload", ":more", ":new", ":quit"])
+      expect(out).toContain(command);
   });
 
   it("reloads on :reload and answers from the new index", async () => {
@@ -153,5 +154,48 @@ describe("REPL transcript", () => {
     );
     expect(out).toContain("[Kono] responded Tuesday");
     expect(out).not.toContain("$8 million");
+  });
+
+  const lighthouseBot = createCitebotFromTexts([
+    {
+      doc: "lighthouse.md",
+      text: [
+        "# Lighthouse",
+        "",
+        "The old lighthouse was built in 1871. The old lighthouse lamp burned whale oil.",
+        "",
+        "A new lighthouse lamp came in 1903. The lighthouse keeper lived beside the lighthouse lamp.",
+        "",
+        "The lighthouse lamp was electrified in 1950. Visitors climb the lighthouse to see the lamp.",
+      ].join("\n"),
+    },
+  ]);
+
+  it("is one conversation: a question asked again gets another answer until :new", async () => {
+    const q = "When was the lighthouse built?";
+    const out = await session([q, q, ":new", q], { responder: lighthouseBot });
+    const answers = out.split(/\n(?=\[1\] |Not found|New conversation)/);
+    const first = (a: string | undefined) => a?.split("\n")[0];
+    expect(answers).toHaveLength(4);
+    expect(first(answers[0])).toContain("built in [1871]");
+    expect(answers[1]).not.toContain("built in");
+    expect(answers[2]).toContain("New conversation");
+    expect(first(answers[3])).toBe(first(answers[0]));
+  });
+
+  it(":more shows further excerpts, never one shown before, then says there are no more", async () => {
+    const out = await session(["lighthouse lamp", ...Array(6).fill(":more")], {
+      responder: lighthouseBot,
+    });
+    const quotes = out.split("\n").filter((l) => /^\[\d\] “/.test(l));
+    expect(new Set(quotes.map((l) => l.slice(4))).size).toBe(quotes.length);
+    expect(quotes.length).toBeGreaterThan(3);
+    expect(out.trim().split("\n").at(-1)).toBe(
+      "No more: nothing else in the seeds answers that question.",
+    );
+  });
+
+  it(":more before any question says there is nothing more", async () => {
+    expect(await session([":more"])).toContain("No more");
   });
 });
