@@ -94,3 +94,5 @@ export {
   type ClaimTimes,
   type DatabaseClaimsOptions,
 } from "./hosting/store/claims.ts";
+export { IndexNotBuiltError } from "./hosting/open.ts";
+export { waitForIndex, type WaitForIndexOptions } from "./hosting/index-reader.ts";

@@ -25,6 +25,12 @@ export interface CoreConfig {
   watchSeeds: boolean;
   /** Which symbolic links in the seeds folder are read (SEEDS_FOLLOW_LINKS). */
   followLinks: FollowLinks;
+  /**
+   * INDEX_MODE: "build" indexes the seeds when the persisted index is missing or stale (one
+   * process, or `npm run index`); "read" only loads the index another process persisted in a
+   * shared INDEX_CACHE_DIR, and waits for it (replicas).
+   */
+  indexMode: "build" | "read";
 }
 
 /** Where the README documents each variable, for error messages. */
@@ -109,7 +115,23 @@ export function parseCoreConfig(env: Env, cwd = process.cwd()): CoreConfig {
     maxSeedBytes: intVar(env, "MAX_SEED_BYTES", 20 * 1024 * 1024, 1, 2 ** 31),
     watchSeeds: boolVar(env, "WATCH_SEEDS", true),
     followLinks: followLinksVar(env),
+    indexMode: indexModeVar(env, cache.toLowerCase() === "off"),
   };
+}
+
+function indexModeVar(env: Env, cacheOff: boolean): "build" | "read" {
+  const raw = env["INDEX_MODE"]?.trim().toLowerCase() || "build";
+  if (raw !== "build" && raw !== "read") {
+    throw new ConfigError(
+      `INDEX_MODE must be "build" or "read", got "${raw.slice(0, 40)}" (${README_CONFIG}).`,
+    );
+  }
+  if (raw === "read" && cacheOff) {
+    throw new ConfigError(
+      `INDEX_MODE=read loads the index another process keeps in INDEX_CACHE_DIR, which is off; set INDEX_CACHE_DIR to the shared folder (${README_CONFIG}).`,
+    );
+  }
+  return raw;
 }
 
 /** Link to a cited line, or null when SEEDS_BASE_URL is unset. */

@@ -3,6 +3,7 @@ import type { CorpusStats } from "../answering/citebot.ts";
 import type { CoreConfig } from "./config.ts";
 import { createLiveResponder, type LiveResponder } from "./live.ts";
 import type { Logger } from "./logger.ts";
+import { waitForIndex } from "./index-reader.ts";
 import { openCitebot, type OpenedCitebot } from "./open.ts";
 
 /**
@@ -61,6 +62,7 @@ export async function openFromConfig(
       maxSeedBytes: config.maxSeedBytes,
       followLinks: config.followLinks,
       inWorker,
+      build: config.indexMode === "build",
       logger,
     }),
   );
@@ -68,9 +70,23 @@ export async function openFromConfig(
   return bot;
 }
 
-/** Opens the seeds and rebuilds when they change (when the config says WATCH_SEEDS). */
+/**
+ * Opens the seeds and rebuilds when they change (when the config says WATCH_SEEDS). A reader
+ * (INDEX_MODE=read) instead waits for the shared index and reloads when the builder rewrites it.
+ */
 export async function openLive(config: CoreConfig, logger: Logger): Promise<LiveCitebot> {
-  const initial = await openFromConfig(config, logger);
+  const open = () => openFromConfig(config, logger);
+  const cacheDir = config.indexMode === "read" ? config.cacheDir : null;
+  const initial = cacheDir ? await waitForIndex({ open, cacheDir, logger }) : await open();
+  if (cacheDir) {
+    // A reader leaves the shared index alone: the builder checks the seeds and rewrites it.
+    return createLiveResponder({
+      initial,
+      open,
+      watchDir: config.watchSeeds ? cacheDir : null,
+      logger,
+    });
+  }
   return createLiveResponder({
     initial,
     // Rebuilds run in a worker thread: answering never waits on one.

@@ -27,6 +27,16 @@ export interface OpenOptions extends CitebotOptions {
   inWorker?: boolean;
   /** Receives one warning per skipped file and cache problems. */
   logger?: Logger;
+  /**
+   * Index the seeds when the persisted index is missing or stale. Default true; false (a
+   * replica reading a shared index) throws {@link IndexNotBuiltError} instead.
+   */
+  build?: boolean;
+}
+
+/** No persisted index matches the seeds yet, and this process does not build one. */
+export class IndexNotBuiltError extends Error {
+  override name = "IndexNotBuiltError";
 }
 
 /** A citebot opened from a folder, with what happened while opening it. */
@@ -72,9 +82,11 @@ export async function openCitebot(options: OpenOptions): Promise<OpenedCitebot> 
       };
       return { ...bot, warnings: loaded.warnings, loadMs, fromCache: true, changedSeeds };
     }
+    if (options.build === false) throw new IndexNotBuiltError(loaded.reason);
     if (!loaded.reason.startsWith("no persisted"))
       logger?.warn(`rebuilding the index: ${loaded.reason}`);
   }
+  if (options.build === false) throw new IndexNotBuiltError("the persisted index is off");
   const req: BuildRequest = {
     seedsDir: options.seedsDir,
     ...(options.maxSeedBytes === undefined ? {} : { maxSeedBytes: options.maxSeedBytes }),

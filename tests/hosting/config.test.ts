@@ -34,6 +34,7 @@ describe("parseCoreConfig", () => {
       maxSeedBytes: 20 * 1024 * 1024,
       watchSeeds: true,
       followLinks: "none",
+      indexMode: "build",
     });
   });
 
