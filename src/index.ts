@@ -50,6 +50,7 @@ export {
 } from "./hosting/front-end.ts";
 export { SeedsError } from "./ingest/loader.ts";
 export { toPrintable } from "./ingest/printable.ts";
+export { MAX_QUESTION_LENGTH } from "./answering/question.ts";
 export type { FollowLinks } from "./ingest/seed-listing.ts";
 export { parseStoreConfig, storeSecrets, type StoreConfig } from "./hosting/store/config.ts";
 export { openQuestionLog } from "./hosting/store/open-store.ts";

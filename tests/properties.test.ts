@@ -149,6 +149,11 @@ describe("ask over the bundled seed", () => {
     );
   });
 
+  it("cuts a question to MAX_QUESTION_LENGTH before cleaning it (what is past the cut is never read)", () => {
+    const hidden = "\u200b".repeat(MAX_QUESTION_LENGTH) + "How much did Tokyo agree to pay?";
+    expect(seedBot.ask(hidden).kind).toBe("help");
+  });
+
   it("answers a 40,000-character question, read up to MAX_QUESTION_LENGTH", () => {
     const sentence = "How much did Tokyo agree to pay? ";
     const question = sentence.repeat(Math.ceil(40_000 / sentence.length)).slice(0, 40_000);

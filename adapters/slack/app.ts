@@ -1,5 +1,12 @@
 import type { Server } from "node:http";
-import { App, ErrorCode, SocketModeReceiver, webApi, type InstallationStore } from "@slack/bolt";
+import {
+  App,
+  ErrorCode,
+  HTTPReceiver,
+  SocketModeReceiver,
+  webApi,
+  type InstallationStore,
+} from "@slack/bolt";
 import { createMemoryClaims, type EventClaims, type Installations } from "../../src/index.ts";
 import type { FrontEndDeps } from "../shared/deps.ts";
 import type { Health } from "../shared/health.ts";
@@ -10,6 +17,7 @@ import type { SlackConfig } from "./config.ts";
 import { registerHandlers } from "./handlers.ts";
 import { countInstallations, registerUninstall, toInstallationStore } from "./oauth.ts";
 import { createReceiver, type SlackReceiver } from "./receiver.ts";
+import { guardSlackRequests } from "./request-guard.ts";
 
 /** Options for {@link startSlack}. */
 export interface StartSlackOptions extends FrontEndDeps {
@@ -54,6 +62,13 @@ function createApp(
     retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
   };
   const receiver = createReceiver(config, logger, clientOptions, health, installationStore);
+  if (receiver instanceof HTTPReceiver && config.mode !== "socket") {
+    receiver.requestListener = guardSlackRequests(receiver.requestListener, {
+      signingSecret: config.signingSecret,
+      logger: options.logger,
+      endpoints: ["/slack/events"],
+    });
+  }
   const app = new App({
     // Many workspaces: no token of its own; Bolt looks each workspace's up in the store.
     ...(config.mode === "oauth" ? {} : { token: config.botToken }),

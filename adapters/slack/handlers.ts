@@ -1,27 +1,13 @@
 import type { App, BlockButtonAction, RespondArguments } from "@slack/bolt";
-import type { FrontEndDeps } from "../shared/deps.ts";
+import { FAILURE_TEXT, slowDown, type HandlerDeps } from "./notices.ts";
 import { render, renderNotice, SHARE_ACTION, type SlackMessage } from "./render.ts";
+import { share } from "./share.ts";
 import { commandQuestion, toQuestion, type SlackEventLike } from "./to-question.ts";
-
-/** What the listeners need; everything is injected so tests can use loopback fakes. */
-export interface HandlerDeps extends FrontEndDeps {
-  /** Registers work in flight so stop() can wait for it. */
-  track: <T>(work: Promise<T>) => Promise<T>;
-}
 
 interface EventArgs {
   event: SlackEventLike;
   client: App["client"];
   context: { botUserId?: string };
-}
-
-/** The one line a user sees when answering failed; details go to the log. */
-export const FAILURE_TEXT =
-  "Sorry, something went wrong while answering. Please try again in a moment.";
-
-function slowDown(retryAfterMs: number): SlackMessage {
-  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  return renderNotice(`You're asking faster than I can keep up. Please try again in ${seconds} s.`);
 }
 
 /**
@@ -61,13 +47,20 @@ async function answerWith(
 export function registerHandlers(app: App, deps: HandlerDeps): void {
   app.command("/ask", async ({ command, ack, respond }) => {
     await ack();
-    const { question, userId } = commandQuestion(command);
-    const context = { kind: "command", user: userId, channel: command.channel_id };
-    await deps.track(
-      answerWith(deps, context, question, userId, true, (message) =>
-        respond({ ...message, response_type: "ephemeral" } as RespondArguments),
-      ),
-    );
+    const asked = commandQuestion(command);
+    const context = { kind: "command", user: asked.userId, channel: command.channel_id };
+    const send = (message: SlackMessage) =>
+      respond({ ...message, response_type: "ephemeral" } as RespondArguments);
+    if ("problem" in asked) {
+      deps.logger.warn("slack: could not read an /ask", context);
+      await deps.track(
+        send(renderNotice(asked.problem)).catch((error: unknown) => {
+          deps.logger.error("slack: could not tell the user", { ...context, error });
+        }),
+      );
+      return;
+    }
+    await deps.track(answerWith(deps, context, asked.question, asked.userId, true, send));
   });
 
   // Bolt's context carries the bot's own user id (from auth.test at start-up).
@@ -88,33 +81,8 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
   app.event("app_mention", onEvent);
   app.event("message", onEvent);
 
-  app.action<BlockButtonAction>(SHARE_ACTION, async ({ ack, action, body, respond }) => {
-    await ack();
-    const context = { kind: "share", user: body.user.id, channel: body.channel?.id };
-    await deps.track(
-      (async () => {
-        try {
-          const answer = deps.responder.ask(action.value ?? "");
-          const message = render(answer, {
-            seedsBaseUrl: deps.seedsBaseUrl,
-            sharedBy: body.user.id,
-          });
-          await respond({
-            ...message,
-            response_type: "in_channel",
-            replace_original: false,
-          } as RespondArguments);
-          await respond({ delete_original: true });
-        } catch (error) {
-          deps.logger.error("slack: sharing failed", { ...context, error });
-          await respond({
-            ...renderNotice(FAILURE_TEXT),
-            replace_original: false,
-          } as RespondArguments).catch((second: unknown) =>
-            deps.logger.error("slack: could not report the failure", { ...context, error: second }),
-          );
-        }
-      })(),
-    );
+  app.action<BlockButtonAction>(SHARE_ACTION, async (args) => {
+    await args.ack();
+    await deps.track(share(deps, args));
   });
 }

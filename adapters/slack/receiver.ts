@@ -3,6 +3,7 @@ import { HTTPReceiver, SocketModeReceiver, type Logger as BoltLogger } from "@sl
 import { handleHealth, type Health } from "../shared/health.ts";
 import type { SlackConfig } from "./config.ts";
 import { toOAuthOptions } from "./oauth.ts";
+import { MAX_SLACK_BODY_BYTES } from "./request-guard.ts";
 
 /** Bolt's receiver for the configured mode: a Socket Mode connection, or an HTTP server. */
 export type SlackReceiver = SocketModeReceiver | HTTPReceiver;
@@ -31,6 +32,7 @@ export function createReceiver(
     ...(config.mode === "oauth" && installationStore
       ? toOAuthOptions(config, installationStore, clientOptions)
       : {}),
+    bodyLimit: MAX_SLACK_BODY_BYTES,
     customRoutes: ["/healthz", "/readyz"].map((path) => ({
       path,
       method: ["GET", "HEAD"],

@@ -1,3 +1,9 @@
+import { MAX_QUESTION_LENGTH } from "../../src/index.ts";
+
+// Slack's encoding (<@U…|name>, &amp;) shrinks when decoded, so a few times the question limit
+// is read; the rest of a huge message is never decoded.
+const READ_LIMIT = 4 * MAX_QUESTION_LENGTH;
+
 /** A question addressed to citebot, with where the answer goes. */
 export interface SlackQuestion {
   question: string;
@@ -24,8 +30,9 @@ export interface SlackEventLike {
 
 /** The fields of a slash command payload that citebot reads. */
 export interface SlackCommandLike {
-  text?: string | undefined;
-  user_id?: string | undefined;
+  /** A string from Slack; anything else (a repeated form field, a number) is handled too. */
+  text?: unknown;
+  user_id?: unknown;
   channel_id?: string | undefined;
 }
 
@@ -70,7 +77,7 @@ export function toQuestion(event: SlackEventLike, botUserId?: string): SlackQues
   if (fromBot(event, botUserId) || event.subtype !== undefined) return null;
   const { user, channel, ts } = event;
   if (!user || !channel || !ts) return null;
-  const question = decodeSlackText(event.text ?? "", botUserId);
+  const question = decodeSlackText((event.text ?? "").slice(0, READ_LIMIT), botUserId);
   if (event.type === "app_mention") {
     // A mention inside a DM also arrives as a DM message; answer that one only.
     if (channel.startsWith("D") || event.channel_type === "im") return null;
@@ -84,7 +91,22 @@ export function toQuestion(event: SlackEventLike, botUserId?: string): SlackQues
   return null;
 }
 
+/** What `/ask` asked, or a problem to tell the user when the command cannot be read. */
+export type CommandQuestion =
+  { question: string; userId: string } | { problem: string; userId: string };
+
 /** Reads the question of an `/ask` command; `/ask` alone gives "" (the core answers with help). */
-export function commandQuestion(command: SlackCommandLike): { question: string; userId: string } {
-  return { question: decodeSlackText(command.text ?? ""), userId: command.user_id ?? "" };
+export function commandQuestion(command: SlackCommandLike): CommandQuestion {
+  const userId = typeof command.user_id === "string" ? command.user_id : "";
+  const text: unknown = command.text;
+  if (text === undefined || text === null) return { question: "", userId };
+  if (typeof text === "number") return { question: String(text), userId };
+  if (typeof text !== "string") {
+    return {
+      problem:
+        "I could not read that /ask: its text arrived more than once or in pieces. Please send the question again as one line.",
+      userId,
+    };
+  }
+  return { question: decodeSlackText(text.slice(0, READ_LIMIT)), userId };
 }

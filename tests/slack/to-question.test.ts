@@ -100,7 +100,23 @@ describe("commandQuestion: the text after /ask", () => {
       { question: "a & b", userId: "U2" },
     ],
     [{}, { question: "", userId: "" }],
+    // A numeric text (a client that sends JSON numbers) is the question it spells.
+    [
+      { text: 42, user_id: "U1" },
+      { question: "42", userId: "U1" },
+    ],
   ])("%j", (command, expected) => {
     expect(commandQuestion(command)).toEqual(expected);
+  });
+
+  it("decodes only the start of a huge text (4 × MAX_QUESTION_LENGTH), not all 800,000 characters", () => {
+    const read = commandQuestion({ text: "refunds ".repeat(100_000), user_id: "U1" });
+    expect(read).toEqual({ question: "refunds ".repeat(500).trim(), userId: "U1" });
+  });
+
+  it("explains a text that arrived twice (a repeated form field) instead of failing", () => {
+    const read = commandQuestion({ text: ["refunds?", "shipping?"], user_id: "U1" });
+    expect(read).toMatchObject({ userId: "U1" });
+    expect("problem" in read && read.problem).toMatch(/more than once.*send the question again/);
   });
 });
