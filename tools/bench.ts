@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import MiniSearch from "minisearch";
 import { createLiveResponder, openCitebot, type OpenedCitebot } from "../src/tools.ts";
 import {
@@ -132,7 +133,8 @@ for (const { seeds, questions: qfile } of corpora) {
   await openCitebot({ seedsDir: seeds, cacheDir: cache });
   const child = spawnSync(
     process.execPath,
-    ["--import", "tsx", process.argv[1] ?? "", "--cold-child", seeds, cache],
+    // This very file, compiled or run through tsx (execArgv carries tsx's loader then).
+    [...process.execArgv, fileURLToPath(import.meta.url), "--cold-child", seeds, cache],
     { encoding: "utf8" },
   );
   const restart = restartMs(seeds, cache, questions[0] ?? "question");

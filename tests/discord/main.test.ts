@@ -6,6 +6,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { FakeDiscord, type RecordedRequest } from "../helpers/fake-discord.ts";
+import { withoutMarkup } from "../helpers/without-markup.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const MAIN = path.join(ROOT, "adapters/discord/main.ts");
@@ -93,9 +94,7 @@ describe("npm run discord", () => {
       const reply = await fake.waitForRequest(
         (r: RecordedRequest) => r.method === "POST" && r.body?.message_reference?.message_id === id,
       );
-      expect(String(reply.body.embeds[0].description).replace(/[*_]/g, "")).toContain(
-        "five questions a minute",
-      );
+      expect(withoutMarkup(reply.body.embeds[0].description)).toContain("five questions a minute");
       child.kill("SIGTERM");
       const { code, output } = await exited;
       expect(code).toBe(0);
@@ -156,7 +155,7 @@ describe("npm run discord", () => {
       await Promise.race([printed("SIGTERM received"), early]);
       release();
       const reply = await fake.waitForRequest((r) => r.body?.message_reference?.message_id === id);
-      expect(reply.body.embeds[0].description).toContain("five questions");
+      expect(withoutMarkup(reply.body.embeds[0].description)).toContain("five questions");
       const { code } = await exited;
       expect(code).toBe(0);
       expect(fake.gatewayEvents.filter((e) => e.type === "close").length).toBe(closesBefore + 1);
