@@ -70,3 +70,14 @@ export {
   type Installations,
   type OpenInstallationsOptions,
 } from "./hosting/store/installations.ts";
+export {
+  ALL,
+  ALL_SEEDS,
+  collectionFor,
+  createCollectionRouter,
+  listCollections,
+  readCollectionMap,
+  type CollectionMap,
+  type CollectionRouter,
+  type Place,
+} from "./hosting/collections.ts";

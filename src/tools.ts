@@ -96,3 +96,4 @@ export {
 } from "./hosting/store/claims.ts";
 export { IndexNotBuiltError } from "./hosting/open.ts";
 export { waitForIndex, type WaitForIndexOptions } from "./hosting/index-reader.ts";
+export { collectionOf, parseCollectionMap } from "./hosting/collections.ts";

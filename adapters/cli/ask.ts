@@ -4,9 +4,14 @@
 import path from "node:path";
 import readline from "node:readline";
 import {
+  createCollectionRouter,
+  listCollections,
   openQuestionLog,
+  readCollectionMap,
   parseStoreConfig,
   storeSecrets,
+  type CollectionMap,
+  type LiveCitebot,
   type QuestionLog,
   type Responder,
   type StoreConfig,
@@ -14,13 +19,17 @@ import {
 import { UsageError, flag, parseArgs, type Args } from "../shared/args.ts";
 import { runEntryPoint, type Running } from "../shared/harness.ts";
 import { render } from "../shared/terminal.ts";
-import { answerLine } from "./jsonl.ts";
+import { answerLine, type JsonlCollections } from "./jsonl.ts";
 import { createThreadStore } from "../shared/threads.ts";
 
 const USAGE = 'npm run --silent ask -- [--seeds DIR] "question" | --jsonl [--log]';
 
 /** Answers each JSON line of stdin with one JSON line on stdout, in order. */
-function answerJsonl(responder: Responder, log: QuestionLog | null): Running {
+function answerJsonl(
+  responder: Responder,
+  log: QuestionLog | null,
+  collections: JsonlCollections,
+): Running {
   const rl = readline.createInterface({
     input: process.stdin,
     terminal: false,
@@ -29,7 +38,9 @@ function answerJsonl(responder: Responder, log: QuestionLog | null): Running {
   const done = (async () => {
     const threads = createThreadStore();
     for await (const line of rl)
-      process.stdout.write(JSON.stringify(answerLine(line, responder, log, threads)) + "\n");
+      process.stdout.write(
+        JSON.stringify(answerLine(line, responder, log, threads, collections)) + "\n",
+      );
     await log?.close();
   })();
   return { done, stop: () => (rl.close(), done) };
@@ -49,6 +60,16 @@ function answerOne(responder: Responder, question: string, baseUrl: string | nul
     if (answer.kind === "not_found") process.exitCode = 3;
   }
   return { done: Promise.resolve(), stop: async () => {} };
+}
+
+/** The seeds' collections and COLLECTIONS_FILE's map; a bad file stops start-up. */
+async function openCollections(citebot: LiveCitebot, seedsDir: string): Promise<JsonlCollections> {
+  const map: CollectionMap = await readCollectionMap(process.env, seedsDir);
+  const names = await listCollections(seedsDir);
+  return {
+    router: createCollectionRouter({ all: citebot, current: () => citebot.current, names }),
+    map,
+  };
 }
 
 runEntryPoint<{ args: Args; store: StoreConfig | null }>({
@@ -73,6 +94,7 @@ runEntryPoint<{ args: Args; store: StoreConfig | null }>({
     if (!args.flags.has("jsonl")) return answerOne(citebot, args.rest.join(" "), core.seedsBaseUrl);
     if (store && !store.logQuestions)
       logger.warn("--log: LOG_QUESTIONS is off, so nothing is logged");
-    return answerJsonl(citebot, store ? openQuestionLog(store, logger) : null);
+    const collections = await openCollections(citebot, core.seedsDir);
+    return answerJsonl(citebot, store ? openQuestionLog(store, logger) : null, collections);
   },
 });

@@ -1,4 +1,14 @@
-import { assertNever, type Answer, type QuestionLog, type Responder } from "../../src/index.ts";
+import {
+  ALL,
+  ALL_SEEDS,
+  assertNever,
+  collectionFor,
+  type Answer,
+  type CollectionMap,
+  type CollectionRouter,
+  type QuestionLog,
+  type Responder,
+} from "../../src/index.ts";
 import { createThreadStore, type ThreadStore } from "../shared/threads.ts";
 
 /** One output line of `ask --jsonl`. */
@@ -76,7 +86,13 @@ function toReply(id: unknown, answer: Answer): JsonlReply {
 }
 
 /** Optional fields of an input line that say where the question came from (for the log). */
-const ORIGIN_FIELDS = ["platform", "workspace", "channel", "user"] as const;
+const ORIGIN_FIELDS = ["platform", "workspace", "channel", "user", "collection"] as const;
+
+/** Document sets for `ask --jsonl`: a line's "collection", else the map's for its channel. */
+export interface JsonlCollections {
+  router: CollectionRouter;
+  map?: CollectionMap;
+}
 
 /**
  * Answers one input line `{"id", "question", "thread"?, "more"?}`; anything malformed becomes
@@ -89,6 +105,7 @@ export function answerLine(
   responder: Responder,
   log: QuestionLog | null = null,
   threads: ThreadStore = createThreadStore({ maxThreads: 1 }),
+  collections: JsonlCollections | null = null,
 ): JsonlReply {
   let input: unknown;
   try {
@@ -141,16 +158,29 @@ export function answerLine(
     }
     origin[field] = value;
   }
+  const platform = origin.platform ?? "jsonl";
+  const place = { platform, server: origin.workspace ?? null, channel: origin.channel ?? null };
+  const collection = origin.collection ?? collectionFor(collections?.map ?? ALL_SEEDS, place);
+  const names = collections?.router.names ?? [];
+  if (collection !== null && collection !== ALL && !names.includes(collection)) {
+    return {
+      id,
+      status: "error",
+      excerpts: [],
+      message: `"collection" must name a sub-folder of the seeds folder (${[...names, ALL].join(", ")})`,
+    };
+  }
+  const from = collections ? collections.router.responder(collection) : responder;
   const key = thread === undefined ? null : String(thread);
   try {
     const answer =
       key === null
-        ? responder.ask(question as string)
+        ? from.ask(question as string)
         : more
-          ? responder.more(threads.get(key))
-          : responder.ask(question as string, { thread: threads.get(key) });
+          ? from.more(threads.get(key))
+          : from.ask(question as string, { thread: threads.get(key) });
     if (key !== null) threads.record(key, answer, more === true);
-    log?.record({ ...origin, platform: origin.platform ?? "jsonl", answer });
+    log?.record({ ...origin, platform, collection, answer });
     return toReply(id, answer);
   } catch (err) {
     return {

@@ -1,4 +1,5 @@
 // npm start: the local REPL on the seeds folder (no tokens needed).
+import { createCollectionRouter, listCollections, readCollectionMap } from "../../src/index.ts";
 import { runEntryPoint } from "../shared/harness.ts";
 import { render as renderDiscord } from "../discord/render.ts";
 import { render as renderSlack } from "../slack/render.ts";
@@ -9,7 +10,14 @@ runEntryPoint({
   configure: () => null,
   start: async ({ core, citebot }) => {
     const { seedsBaseUrl } = core;
+    await readCollectionMap(process.env, core.seedsDir); // a bad file stops start-up here
+    const collections = createCollectionRouter({
+      all: citebot,
+      current: () => citebot.current,
+      names: await listCollections(core.seedsDir),
+    });
     return startRepl({
+      collections,
       input: process.stdin,
       output: process.stdout,
       responder: citebot,

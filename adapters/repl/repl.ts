@@ -1,5 +1,12 @@
 import readline from "node:readline";
-import { extendThread, type Answer, type Responder, type Thread } from "../../src/index.ts";
+import {
+  ALL,
+  extendThread,
+  type Answer,
+  type CollectionRouter,
+  type Responder,
+  type Thread,
+} from "../../src/index.ts";
 import { render, renderSources, TERMINAL_HELP } from "../shared/terminal.ts";
 
 /** Options for {@link startRepl}; streams are injected so tests can drive it. */
@@ -15,6 +22,8 @@ export interface ReplOptions {
   baseUrl?: string | null;
   /** Payload renderers for `:as NAME` (discord, slack). */
   formats?: Readonly<Record<string, (answer: Answer) => unknown>>;
+  /** Document sets for `:use NAME` (sub-folders of the seeds folder). */
+  collections?: CollectionRouter;
 }
 
 /** A running REPL. */
@@ -29,6 +38,8 @@ export interface Repl {
 interface Session {
   options: ReplOptions;
   responder: Responder;
+  /** The collection chosen with `:use`; null = every seed file. */
+  collection: string | null;
   last: Answer | null;
   /** The REPL is one conversation: each question follows on from those before, until :new. */
   thread: Thread;
@@ -56,6 +67,24 @@ function showAs(s: Session, name: string): void {
   else s.write(JSON.stringify(format(s.last), null, 2));
 }
 
+/** The responder of the chosen collection, else of every seed file. */
+const answering = (s: Session): Responder =>
+  s.options.collections?.responder(s.collection) ?? s.responder;
+
+function use(s: Session, name: string | undefined): void {
+  const names = s.options.collections?.names ?? [];
+  if (name && (name === ALL || names.includes(name))) {
+    s.collection = name === ALL ? null : name;
+    return s.write(`Answering from ${s.collection ?? "all seed files"}.`);
+  }
+  const now = name
+    ? `No collection "${name}". `
+    : `Answering from ${s.collection ?? "all seed files"}. `;
+  s.write(
+    `${now}Usage: :use ${[...names, ALL].join(" | ")} (collections are the seeds folder's sub-folders)`,
+  );
+}
+
 function quit(s: Session): void {
   s.quitting = true;
   s.close();
@@ -67,7 +96,8 @@ const COMMANDS: Readonly<Record<string, (s: Session, args: string[]) => void | P
   ":q": quit,
   ":exit": quit,
   ":help": (s) => s.write(TERMINAL_HELP),
-  ":sources": (s) => s.write(renderSources(s.responder.documents())),
+  ":sources": (s) => s.write(renderSources(answering(s).documents())),
+  ":use": (s, args) => use(s, args[0]),
   ":reload": reload,
   ":as": (s, args) => showAs(s, args[0] ?? ""),
   ":new": (s) => {
@@ -90,7 +120,7 @@ async function handle(s: Session, line: string): Promise<void> {
   if (run) return run(s, args);
   if (text.startsWith(":")) return s.write(`Unknown command ${command}. ${TERMINAL_HELP}`);
   if (text === "" && s.options.interactive) return;
-  s.last = s.responder.ask(line, { thread: s.thread });
+  s.last = answering(s).ask(line, { thread: s.thread });
   s.thread = extendThread(s.thread, s.last);
   s.write(render(s.last, { color: s.options.color, baseUrl: s.options.baseUrl ?? null }));
 }
@@ -106,6 +136,7 @@ export function startRepl(options: ReplOptions): Repl {
   const session: Session = {
     options,
     responder: options.responder,
+    collection: null,
     last: null,
     thread: [],
     quitting: false,

@@ -30,7 +30,8 @@ export const TERMINAL_HELP = [
   "Ask a question about the documents in the seeds folder, e.g. “How much did Tokyo agree to pay?”.",
   "Answers quote the documents verbatim and cite file:line. Follow-ups (“when did it start?”)",
   "use the questions before them. Commands: :more (more excerpts for the last question), :new",
-  "(a new conversation), :help, :sources, :reload, :as discord | :as slack (the payload those",
+  "(a new conversation), :help, :sources, :reload, :use NAME (answer from one sub-folder of the",
+  "seeds; :use all for every file), :as discord | :as slack (the payload those",
   "platforms would get for the last answer), :quit.",
 ].join("\n");
 

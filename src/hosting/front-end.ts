@@ -1,4 +1,5 @@
 import type { Responder } from "../answering/answer.ts";
+import { collectionOf } from "./collections.ts";
 import type { CorpusStats } from "../answering/citebot.ts";
 import type { CoreConfig } from "./config.ts";
 import { createLiveResponder, type LiveResponder } from "./live.ts";
@@ -20,6 +21,8 @@ export interface FrontEndCitebot extends Responder {
   readonly fromCache: boolean;
   /** Seeds edited without a new size or time since the index was built (re-reads them all). */
   changedSeeds(): Promise<string[]>;
+  /** Answers from one collection (a top-level sub-folder of the seeds), built on first use. */
+  collection(name: string): Responder;
 }
 
 /** A front-end citebot rebuilt in the background when the seeds change, swapped in whole. */
@@ -36,6 +39,7 @@ export function toFrontEnd(bot: OpenedCitebot): FrontEndCitebot {
     loadMs: bot.loadMs,
     fromCache: bot.fromCache,
     changedSeeds: () => bot.changedSeeds(),
+    collection: (name) => collectionOf(bot, name),
   };
 }
 

@@ -1,7 +1,13 @@
 import { readFileSync } from "node:fs";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { SeedsError, type Responder, createCitebotFromTexts } from "../../src/tools.ts";
+import {
+  SeedsError,
+  type Responder,
+  createCitebotFromTexts,
+  collectionOf,
+  createCollectionRouter,
+} from "../../src/tools.ts";
 import { startRepl, type ReplOptions } from "../../adapters/repl/repl.ts";
 
 const SEED = "000_887bfa2e2a327b24.txt";
@@ -197,5 +203,36 @@ describe("REPL transcript", () => {
 
   it(":more before any question says there is nothing more", async () => {
     expect(await session([":more"])).toContain("No more");
+  });
+});
+
+describe("REPL :use", () => {
+  const files = [
+    { doc: "public/pricing.md", text: "# Pricing\n\nThe basic plan costs 12 euros a month.\n" },
+    {
+      doc: "internal/oncall.md",
+      text: "# On call\n\nThe on-call engineer is paged by Opsgenie at night.\n",
+    },
+  ];
+  const bot = createCitebotFromTexts(files);
+  const collections = createCollectionRouter({
+    all: bot,
+    current: () => ({ collection: (name: string) => collectionOf(bot, name) }),
+    names: ["internal", "public"],
+  });
+
+  it("answers from the chosen sub-folder until :use all", async () => {
+    const q = "Who pages the on-call engineer at night?";
+    const out = await session([":use public", q, ":sources", ":use drafts", ":use all", q], {
+      responder: bot,
+      collections,
+    });
+    const parts = out.split("\n");
+    expect(parts[0]).toBe("Answering from public.");
+    expect(out).toMatch(/Answering from public\.\nNot found/);
+    expect(out).toContain('No collection "drafts". Usage: :use internal | public | all');
+    expect(out).toMatch(/Answering from all seed files\.\n\[1\] “The on-call engineer/);
+    expect(out).toContain("public/pricing.md");
+    expect(out).not.toMatch(/Sources[\s\S]*internal\/oncall\.md[\s\S]*Answering from all/);
   });
 });
