@@ -4,6 +4,8 @@ import type { FrontEndDeps } from "../shared/deps.ts";
 import type { Health } from "../shared/health.ts";
 import { createInFlight, type InFlight } from "../shared/in-flight.ts";
 import { createDiscordClient } from "./client.ts";
+import { createAdminHandler } from "./admin.ts";
+import { createFeedbackHandler, isFeedback } from "./feedback.ts";
 import { inviteUrl, registerCommands } from "./commands.ts";
 import { README_DISCORD, type DiscordConfig } from "./config.ts";
 import { createInteractionHandler } from "./interactions.ts";
@@ -18,6 +20,8 @@ export interface StartDiscordOptions extends FrontEndDeps {
   /** Extra options for the default client; ignored when `client` is given. */
   clientOptions?: Partial<ClientOptions>;
   config: DiscordConfig;
+  /** Re-reads the seeds for `/citebot reload`; resolves to the number of documents. */
+  reload?: () => Promise<number>;
   /** How long `stop()` lets answers in flight finish before closing anyway. Default 5 s. */
   stopGraceMs?: number;
   /** `/ask` defers when the interaction is already this old when handled. Default 1.5 s. */
@@ -94,11 +98,30 @@ function listenForQuestions(
     ...options,
     deferAfterMs: options.deferAfterMs ?? 1500,
   });
+  const { responder, logger } = options;
+  const handleAdmin = createAdminHandler({
+    responder,
+    log: options.asking?.log ?? null,
+    reload: options.reload ?? (async () => responder.documents().length),
+    logger,
+  });
+  const handleFeedback = createFeedbackHandler({ log: options.asking?.log ?? null, logger });
   client.on(Events.InteractionCreate, (interaction) => {
-    if (life.stopping || !interaction.isChatInputCommand()) return;
-    void inFlight.track(
-      claimed(`discord:interaction:${interaction.id}`, () => handleInteraction(interaction)),
-    );
+    if (life.stopping) return;
+    const claim = `discord:interaction:${interaction.id}`;
+    if (interaction.isChatInputCommand())
+      void inFlight.track(
+        claimed(claim, () =>
+          interaction.commandName === "citebot"
+            ? handleAdmin(interaction)
+            : handleInteraction(interaction),
+        ),
+      );
+    else if (
+      (interaction.isButton() || interaction.isModalSubmit()) &&
+      isFeedback(interaction.customId)
+    )
+      void inFlight.track(claimed(claim, () => handleFeedback(interaction)));
   });
 }
 
@@ -144,7 +167,7 @@ async function logIn(client: Client, token: string, life: Lifecycle): Promise<Cl
 async function registerSlashCommands(c: Client<true>, guildId: string | null, logger: Logger) {
   try {
     await registerCommands(c.rest, c.application.id, guildId);
-    logger.info(`discord: registered /ask, /sources and /help`, {
+    logger.info(`discord: registered /ask, /sources, /help and /citebot`, {
       scope: guildId ? `guild ${guildId}` : "global",
     });
   } catch (error) {

@@ -6,6 +6,7 @@ import {
   type REST,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
+import { ADMIN_COMMAND } from "./admin.ts";
 
 /** The slash commands, exactly as registered; the whole set is replaced on each start. */
 export const COMMANDS: RESTPostAPIChatInputApplicationCommandsJSONBody[] = [
@@ -35,6 +36,7 @@ export const COMMANDS: RESTPostAPIChatInputApplicationCommandsJSONBody[] = [
     description: "List the documents the answers come from",
   },
   { type: ApplicationCommandType.ChatInput, name: "help", description: "How to ask citebot" },
+  ADMIN_COMMAND,
 ];
 
 /**

@@ -1,5 +1,6 @@
 import { MessageFlags, type ChatInputCommandInteraction } from "discord.js";
 import type { FrontEndDeps } from "../shared/deps.ts";
+import { withFeedback } from "./feedback.ts";
 import {
   render,
   renderFailure,
@@ -70,10 +71,24 @@ export function createInteractionHandler(
               request.ephemeral ? { flags: MessageFlags.Ephemeral } : {},
             );
           }
-          const payload = render(responder.ask(request.question), {
-            seedsBaseUrl: options.seedsBaseUrl,
-          });
-          return await respond(interaction, payload, request.ephemeral);
+          const place = {
+            platform: "discord",
+            server: interaction.guildId,
+            channel: interaction.channelId,
+          };
+          const picked = options.asking?.pick(place) ?? { responder, collection: null };
+          const answer = picked.responder.ask(request.question);
+          const id =
+            options.asking?.log?.record({
+              ...place,
+              workspace: interaction.guildId,
+              user: interaction.user.id,
+              direct: !interaction.inGuild(),
+              collection: picked.collection,
+              answer,
+            }) ?? null;
+          const payload = render(answer, { seedsBaseUrl: options.seedsBaseUrl });
+          return await respond(interaction, withFeedback(payload, answer, id), request.ephemeral);
         }
       }
     } catch (error) {

@@ -1,5 +1,6 @@
 // `npm run discord`: parse the settings, load the seeds, answer on Discord until a signal.
 import { openEventClaims, parseStoreConfig, storeSecrets } from "../../src/index.ts";
+import { openChatAsking } from "../shared/asking.ts";
 import { runEntryPoint } from "../shared/harness.ts";
 import { parseHealthPort } from "../shared/health.ts";
 import { createRateLimiter } from "../shared/rate-limit.ts";
@@ -15,7 +16,16 @@ runEntryPoint({
   start: async ({ config, core, logger, citebot, fatal }) => {
     // With DATABASE_URL, processes on the same shard (a rolling restart) answer each event once.
     const claims = openEventClaims(config.store, { logger });
+    const asking = await openChatAsking({
+      live: citebot,
+      seedsDir: core.seedsDir,
+      store: config.store,
+      logger,
+      env: process.env,
+    });
     const bot = await startDiscord({
+      asking,
+      reload: async () => (await citebot.reload()).documents().length,
       claims,
       responder: citebot,
       config: config.discord,
@@ -31,6 +41,7 @@ runEntryPoint({
       stop: async () => {
         await bot.stop();
         await claims.close();
+        await asking.log?.close();
       },
     };
   },

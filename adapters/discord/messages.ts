@@ -1,5 +1,6 @@
 import type { Message } from "discord.js";
 import type { FrontEndDeps } from "../shared/deps.ts";
+import { withFeedback } from "./feedback.ts";
 import { render, renderFailure, renderRateLimited } from "./render.ts";
 
 /**
@@ -24,8 +25,25 @@ export function createMessageHandler(
           logger.warn("discord: typing indicator failed", { ...context, error });
         });
       }
-      const answer = responder.ask(question);
-      await message.reply(render(answer, { seedsBaseUrl: options.seedsBaseUrl }));
+      // A thread takes its parent channel's collection.
+      const channel = message.channel.isThread()
+        ? (message.channel.parentId ?? message.channelId)
+        : message.channelId;
+      const place = { platform: "discord", server: message.guildId, channel };
+      const picked = options.asking?.pick(place) ?? { responder, collection: null };
+      const answer = picked.responder.ask(question);
+      const id =
+        options.asking?.log?.record({
+          ...place,
+          workspace: message.guildId,
+          user: message.author.id,
+          direct: !message.inGuild(),
+          collection: picked.collection,
+          answer,
+        }) ?? null;
+      await message.reply(
+        withFeedback(render(answer, { seedsBaseUrl: options.seedsBaseUrl }), answer, id),
+      );
     } catch (error) {
       logger.error("discord: answering a message failed", { ...context, error });
       await message.reply(renderFailure()).catch((again: unknown) => {

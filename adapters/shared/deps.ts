@@ -1,4 +1,5 @@
 import type { Logger, Responder } from "../../src/index.ts";
+import type { Asking } from "./asking.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 
 /** What every front end's handlers need; injected, so tests hand in working fakes. */
@@ -11,4 +12,6 @@ export interface FrontEndDeps {
   rateLimiter: RateLimiter;
   /** Base URL citations link to (SEEDS_BASE_URL); null = unlinked. */
   seedsBaseUrl: string | null;
+  /** The question log and per-channel collections; default: all seeds, nothing logged. */
+  asking?: Asking;
 }

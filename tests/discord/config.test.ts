@@ -88,7 +88,7 @@ describe("commands", () => {
   });
 
   test("/ask takes a required question and an optional private switch", () => {
-    expect(COMMANDS.map((c) => c.name)).toEqual(["ask", "sources", "help"]);
+    expect(COMMANDS.map((c) => c.name)).toEqual(["ask", "sources", "help", "citebot"]);
     expect(COMMANDS[0]?.options?.map((o) => [o.name, o.type, o.required])).toEqual([
       ["question", 3, true],
       ["private", 5, false],

@@ -55,10 +55,21 @@ export interface FakeMessageOptions {
 /** Options for {@link FakeDiscord.interaction}. */
 export interface FakeInteractionOptions {
   name: string;
-  options?: { name: string; type: number; value: string | boolean }[];
+  options?: { name: string; type: number; value?: string | boolean; options?: unknown[] }[];
   user?: FakeUser;
   /** When the interaction was created; default now. Older ones test the 3-second window. */
   createdAt?: number;
+  /** The member's permission bitfield in the channel; default "2048" (Send Messages only). */
+  permissions?: string;
+}
+
+/** Options for {@link FakeDiscord.component} (a button press) and {@link FakeDiscord.modalSubmit}. */
+export interface FakeComponentOptions {
+  customId: string;
+  user?: FakeUser;
+  permissions?: string;
+  /** For a modal: the text inputs' values by custom id. */
+  fields?: Record<string, string>;
 }
 
 let counter = 0;
@@ -163,27 +174,58 @@ export class FakeDiscord {
 
   /** Sends an INTERACTION_CREATE for a slash command in the guild channel. */
   interaction(options: FakeInteractionOptions): { id: string; token: string } {
+    return this.sendInteraction(
+      2,
+      { id: snowflake(), name: options.name, type: 1, options: options.options ?? [] },
+      options,
+    );
+  }
+
+  /** A press of the button `customId` under one of the bot's messages. */
+  component(options: FakeComponentOptions): { id: string; token: string } {
+    return this.sendInteraction(3, { custom_id: options.customId, component_type: 2 }, options, {
+      message: this.sent(this.channelId, { content: "" }),
+    });
+  }
+
+  /** The submission of the modal `customId` with its text inputs' values. */
+  modalSubmit(options: FakeComponentOptions): { id: string; token: string } {
+    const components = Object.entries(options.fields ?? {}).map(([id, value]) => ({
+      type: 1,
+      components: [{ type: 4, custom_id: id, value }],
+    }));
+    return this.sendInteraction(5, { custom_id: options.customId, components }, options);
+  }
+
+  private sendInteraction(
+    type: number,
+    data: object,
+    options: { user?: FakeUser; createdAt?: number; permissions?: string },
+    extra: object = {},
+  ): { id: string; token: string } {
     const id = snowflake(options.createdAt);
     const token = `interaction-token-${id}`;
     const user = {
       discriminator: "0",
       ...(options.user ?? { id: snowflake(), username: "asker" }),
     };
+    const permissions = options.permissions ?? "2048";
     this.dispatch("INTERACTION_CREATE", {
       id,
       application_id: this.applicationId,
-      type: 2,
+      type,
       token,
       version: 1,
-      data: { id: snowflake(), name: options.name, type: 1, options: options.options ?? [] },
+      data,
       guild_id: this.guildId,
       channel_id: this.channelId,
       channel: { id: this.channelId, type: 0 },
-      member: { user, roles: [], permissions: "2048", joined_at: new Date().toISOString() },
+      member: { user, roles: [], permissions, joined_at: new Date().toISOString() },
       app_permissions: "2048",
       locale: "en-US",
       entitlements: [],
       authorizing_integration_owners: {},
+      ...extra,
     });
     return { id, token };
   }
