@@ -11,6 +11,8 @@ import { createMemoryClaims, type EventClaims, type Installations } from "../../
 import type { FrontEndDeps } from "../shared/deps.ts";
 import type { Health } from "../shared/health.ts";
 import { createInFlight, type InFlight } from "../shared/in-flight.ts";
+import { registerAdmin } from "./admin.ts";
+import { registerFeedback } from "./feedback.ts";
 import { toBoltLogger } from "./bolt-logger.ts";
 import { createEventClaimer } from "./claim-events.ts";
 import type { SlackConfig } from "./config.ts";
@@ -35,6 +37,8 @@ export interface StartSlackOptions extends FrontEndDeps {
   indexReady?: () => boolean;
   /** How long `stop()` waits for answers in flight before abandoning them. Default 5,000 ms. */
   drainMs?: number;
+  /** Re-reads the seeds for `/citebot reload`; resolves to the number of documents. */
+  reload?: () => Promise<number>;
 }
 
 /** A running Slack front end. */
@@ -146,6 +150,15 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackApp> 
   app.use(createEventClaimer(options.claims ?? createMemoryClaims(), logger));
   // Listeners run inside the tracked middleware above: their work is already counted once.
   registerHandlers(app, { ...options, track: (work) => work });
+  const log = options.asking?.log ?? null;
+  registerFeedback(app, { log, logger: options.logger, track: (work) => work });
+  registerAdmin(app, {
+    responder: options.responder,
+    log,
+    reload: options.reload ?? (async () => options.responder.documents().length),
+    logger: options.logger,
+    track: (work) => work,
+  });
   app.error(async (error) => {
     // An event from a workspace that uninstalled citebot (or never installed it) is expected.
     if (error.code === ErrorCode.AuthorizationError && config.mode === "oauth") {

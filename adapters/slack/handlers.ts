@@ -1,11 +1,20 @@
 import type { App, BlockButtonAction, RespondArguments } from "@slack/bolt";
 import { FAILURE_TEXT, slowDown, type HandlerDeps } from "./notices.ts";
+import { withFeedback } from "./feedback.ts";
 import { render, renderNotice, SHARE_ACTION, type SlackMessage } from "./render.ts";
 import { share } from "./share.ts";
 import { commandQuestion, toQuestion, type SlackEventLike } from "./to-question.ts";
 
+/** Where a question was asked, for the log and the channel's collection. */
+interface Origin {
+  team: string | null;
+  channel: string | null;
+  direct: boolean;
+}
+
 interface EventArgs {
   event: SlackEventLike;
+  body: { team_id?: string };
   client: App["client"];
   context: { botUserId?: string };
 }
@@ -21,6 +30,7 @@ async function answerWith(
   userId: string,
   shareButton: boolean,
   send: (message: SlackMessage) => Promise<unknown>,
+  origin: Origin = { team: null, channel: null, direct: false },
 ): Promise<void> {
   try {
     const decision = deps.rateLimiter.take(userId);
@@ -28,8 +38,21 @@ async function answerWith(
       await send(slowDown(decision.retryAfterMs));
       return;
     }
-    const answer = deps.responder.ask(question);
-    await send(render(answer, { seedsBaseUrl: deps.seedsBaseUrl, shareButton }));
+    const place = { platform: "slack", server: origin.team, channel: origin.channel };
+    const picked = deps.asking?.pick(place) ?? { responder: deps.responder, collection: null };
+    const answer = picked.responder.ask(question);
+    const id =
+      deps.asking?.log?.record({
+        ...place,
+        workspace: origin.team,
+        user: userId,
+        direct: origin.direct,
+        collection: picked.collection,
+        answer,
+      }) ?? null;
+    await send(
+      withFeedback(render(answer, { seedsBaseUrl: deps.seedsBaseUrl, shareButton }), answer, id),
+    );
   } catch (error) {
     deps.logger.error("slack: answering failed", { ...context, error });
     try {
@@ -60,21 +83,38 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       );
       return;
     }
-    await deps.track(answerWith(deps, context, asked.question, asked.userId, true, send));
+    await deps.track(
+      answerWith(deps, context, asked.question, asked.userId, true, send, {
+        team: command.team_id ?? null,
+        channel: command.channel_id,
+        direct: command.channel_id.startsWith("D"),
+      }),
+    );
   });
 
   // Bolt's context carries the bot's own user id (from auth.test at start-up).
-  const onEvent = async ({ event, client, context }: EventArgs) => {
+  const onEvent = async ({ event, client, context, body }: EventArgs) => {
     const asked = toQuestion(event, context.botUserId);
     if (!asked) return;
     const where = { kind: event.type, user: asked.userId, channel: asked.channel };
     await deps.track(
-      answerWith(deps, where, asked.question, asked.userId, false, (message) =>
-        client.chat.postMessage({
-          ...message,
+      answerWith(
+        deps,
+        where,
+        asked.question,
+        asked.userId,
+        false,
+        (message) =>
+          client.chat.postMessage({
+            ...message,
+            channel: asked.channel,
+            ...(asked.threadTs === undefined ? {} : { thread_ts: asked.threadTs }),
+          }),
+        {
+          team: body.team_id ?? null,
           channel: asked.channel,
-          ...(asked.threadTs === undefined ? {} : { thread_ts: asked.threadTs }),
-        }),
+          direct: event.channel_type === "im" || asked.channel.startsWith("D"),
+        },
       ),
     );
   };

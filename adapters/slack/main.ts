@@ -5,6 +5,7 @@ import {
   parseStoreConfig,
   storeSecrets,
 } from "../../src/index.ts";
+import { openChatAsking } from "../shared/asking.ts";
 import { runEntryPoint } from "../shared/harness.ts";
 import { parseHealthPort } from "../shared/health.ts";
 import { createRateLimiter } from "../shared/rate-limit.ts";
@@ -29,7 +30,14 @@ runEntryPoint({
     const claims = openEventClaims(config.store, { logger });
     // Installed in many workspaces: each one's tokens live in the store, shared by the replicas.
     const installations = config.slack.mode === "oauth" ? openInstallations(config.store) : null;
-    const close = () => Promise.all([claims.close(), installations?.close()]);
+    const asking = await openChatAsking({
+      live: citebot,
+      seedsDir: core.seedsDir,
+      store: config.store,
+      logger,
+      env: process.env,
+    });
+    const close = () => Promise.all([claims.close(), installations?.close(), asking.log?.close()]);
     let app;
     try {
       app = await startSlack({
@@ -39,6 +47,8 @@ runEntryPoint({
         rateLimiter: createRateLimiter({ limit: core.rateLimitPerMinute }),
         seedsBaseUrl: core.seedsBaseUrl,
         claims,
+        asking,
+        reload: async () => (await citebot.reload()).documents().length,
         ...(installations ? { installations } : {}),
       });
     } catch (error) {

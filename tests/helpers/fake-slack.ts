@@ -152,6 +152,7 @@ export async function startFakeSlack() {
   const holds = new Map<string, Promise<void>>();
   let ts = 1_700_000_000;
   const oauth = createFakeOAuth();
+  const roles = new Map<string, "admin" | "owner">();
 
   const server = createServer((req, res) => {
     void (async () => {
@@ -169,6 +170,19 @@ export async function startFakeSlack() {
           return send(res, 200, { ok: true, ...FAKE_BOT, ...(team ? { team_id: team } : {}) });
         }
         if (name === "oauth.v2.access") return send(res, 200, oauth.exchange(body));
+        if (name === "users.info") {
+          const id = String(body["user"] ?? "");
+          const role = roles.get(id);
+          return send(res, 200, {
+            ok: true,
+            user: {
+              id,
+              team_id: FAKE_BOT.team_id,
+              is_admin: role === "admin",
+              is_owner: role === "owner",
+            },
+          });
+        }
         if (name === "apps.connections.open") {
           return send(res, 200, { ok: true, url: `ws://127.0.0.1:${port}/socket` });
         }
@@ -220,6 +234,10 @@ export async function startFakeSlack() {
       let release = () => {};
       holds.set(id, new Promise<void>((resolve) => (release = resolve)));
       return release;
+    },
+    /** Makes users.info report `user` as a workspace admin or owner (others are members). */
+    setRole(user: string, role: "admin" | "owner") {
+      roles.set(user, role);
     },
     /** Makes the next calls of `method` answer with these responses, in order. */
     script(method: string, answers: Scripted[]) {

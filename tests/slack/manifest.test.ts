@@ -9,6 +9,7 @@ const manifest = readFileSync(
 describe("the Slack app manifest matches what the app listens for", () => {
   it.each([
     ["the /ask command", /- command: \/ask\n/],
+    ["the /citebot admin command", /- command: \/citebot\n/],
     ["mentions", /bot_events:[\s\S]*- app_mention\n/],
     ["DMs", /bot_events:[\s\S]*- message\.im\n/],
     ["the share button (interactivity)", /interactivity:\n\s+is_enabled: true/],
@@ -22,6 +23,12 @@ describe("the Slack app manifest matches what the app listens for", () => {
     const scopes = [...manifest.matchAll(/^\s+- ([a-z_.]+:[a-z_.]+|commands)\b/gm)].map(
       (m) => m[1],
     );
-    expect(scopes.sort()).toEqual(["app_mentions:read", "chat:write", "commands", "im:history"]);
+    expect(scopes.sort()).toEqual([
+      "app_mentions:read",
+      "chat:write",
+      "commands",
+      "im:history",
+      "users:read",
+    ]);
   });
 });
