@@ -69,7 +69,7 @@ const slash = (command: string, text: string, id: string, user = "U1") =>
       command,
       text,
       response_url: fake.responseUrl(id),
-      trigger_id: "1.2.3",
+      trigger_id: `trigger-${id}`,
       api_app_id: "A1",
     }).toString(),
   );
