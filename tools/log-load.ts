@@ -10,6 +10,10 @@ import { numberFlag, orUsage, parseArgs } from "../adapters/shared/args.ts";
 import { loadEnv } from "../adapters/shared/harness.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
+// Compiled (dist/tools/log-load.js) it runs the compiled ask; from source, ask.ts through tsx.
+const ASK = import.meta.url.endsWith(".js")
+  ? ["adapters/cli/ask.js"]
+  : ["--import", "tsx", "adapters/cli/ask.ts"];
 const USAGE = "npm run load:log -- [--questions N] [--rounds N]";
 // Answered, not found and help replies, as chat users mix them.
 const QUESTIONS = [
@@ -26,7 +30,7 @@ const QUESTIONS = [
 /** Runs ask --jsonl over `lines`; resolves to the wall time from first line in to last line out. */
 function runAsk(lines: string, log: boolean, env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve, reject) => {
-    const args = ["--import", "tsx", "adapters/cli/ask.ts", "--jsonl", ...(log ? ["--log"] : [])];
+    const args = [...ASK, "--jsonl", ...(log ? ["--log"] : [])];
     const child = spawn(process.execPath, args, {
       cwd: ROOT,
       env,
