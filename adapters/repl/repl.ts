@@ -143,8 +143,11 @@ export function startRepl(options: ReplOptions): Repl {
     write: (text) => output.write(text + "\n"),
     close: () => rl.close(),
   };
+  // rl.prompt() resumes the input: after close it would keep stdin flowing and the process alive.
+  let closed = false;
+  rl.on("close", () => (closed = true));
   const prompt = (): void => {
-    if (interactive) rl.prompt();
+    if (interactive && !closed) rl.prompt();
   };
   // Lines are handled one at a time, so a slow :reload never reorders the answers.
   let queue = Promise.resolve();

@@ -236,3 +236,23 @@ describe("REPL :use", () => {
     expect(out).not.toMatch(/Sources[\s\S]*internal\/oncall\.md[\s\S]*Answering from all/);
   });
 });
+
+describe("interactive REPL", () => {
+  it("exits on :quit: input stays paused once the REPL has ended (the prompt does not resume it)", async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    output.resume();
+    const { done } = startRepl({
+      input,
+      output,
+      responder: seedBot,
+      reload: () => Promise.reject(new Error("reload was not expected")),
+      interactive: true,
+      color: false,
+    });
+    input.write("Who responded Tuesday?\n:quit\n");
+    await done;
+    // A flowing stdin keeps the process alive after the REPL has ended.
+    expect(input.isPaused()).toBe(true);
+  });
+});
