@@ -46,7 +46,7 @@ function prefixed(env: Env, name: string, prefix: string, hint: string): string 
   const value = requiredVar(env, name, hint);
   if (!value.startsWith(prefix)) {
     throw new ConfigError(
-      `${name} must start with "${prefix}", got "${value.slice(0, 5)}…"; ${hint}`,
+      `${name} must start with "${prefix}", and the value given does not (it is not printed: it may be a secret); ${hint}`,
     );
   }
   return value;

@@ -12,6 +12,19 @@ const OAUTH = {
 };
 
 describe("parseSlackConfig", () => {
+  it("names a wrong-prefix token without printing any of its characters", () => {
+    const token = "xoxp-77777-secretuser";
+    let message = "";
+    try {
+      parseSlackConfig({ SLACK_BOT_TOKEN: token, SLACK_SIGNING_SECRET: "s3cr3t" });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(/^SLACK_BOT_TOKEN must start with "xoxb-"/);
+    expect(message).not.toContain("xoxp");
+    expect(message).not.toContain("77777");
+  });
+
   it.each([
     ["no variables", {}, /SLACK_BOT_TOKEN is not set/],
     [
