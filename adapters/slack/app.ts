@@ -181,7 +181,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackApp> 
   const server =
     config.mode === "socket"
       ? (await app.start(), null)
-      : ((await app.start({ port: config.port, host: options.host })) as Server);
+      : ((await app.start({ port: config.port, host: options.host ?? config.host })) as Server);
   connected = true;
   const address = server?.address();
   const port = address && typeof address === "object" ? address.port : null;

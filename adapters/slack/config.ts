@@ -10,6 +10,8 @@ export const DEFAULT_SCOPES = ["app_mentions:read", "chat:write", "commands", "i
 export type SlackConfig = {
   /** Web API base (SLACK_API_URL) ending in `/`, or null for Slack's own. */
   apiUrl: string | null;
+  /** Interface the HTTP server binds to (HOST); absent = all interfaces. */
+  host?: string;
 } & (
   | {
       /** Socket Mode: an app-level token (SLACK_APP_TOKEN, `xapp-…`) and no public URL. */
@@ -54,6 +56,17 @@ function prefixed(env: Env, name: string, prefix: string, hint: string): string 
 
 /** Parses the Slack variables: Socket Mode when SLACK_APP_TOKEN is set, else HTTP mode. */
 export function parseSlackConfig(env: Env): SlackConfig {
+  const host = env["HOST"]?.trim();
+  if (!host) return parseMode(env);
+  if (!/^[\w.:-]+$/.test(host)) {
+    throw new ConfigError(
+      `HOST must be an address or host name such as 127.0.0.1, ::1 or 0.0.0.0, got "${host.slice(0, 40)}" (${SLACK_SETUP}).`,
+    );
+  }
+  return { ...parseMode(env), host };
+}
+
+function parseMode(env: Env): SlackConfig {
   const oauth = Boolean(env["SLACK_CLIENT_ID"]?.trim());
   const botToken = oauth
     ? ""

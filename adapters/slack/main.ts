@@ -10,7 +10,8 @@ import { runEntryPoint } from "../shared/harness.ts";
 import { parseHealthPort } from "../shared/health.ts";
 import { createRateLimiter } from "../shared/rate-limit.ts";
 import { startSlack } from "./app.ts";
-import { parseSlackConfig, SLACK_SETUP } from "./config.ts";
+import { parseSlackConfig } from "./config.ts";
+import { toStartFailure } from "./start-failure.ts";
 
 runEntryPoint({
   name: "slack",
@@ -53,10 +54,7 @@ runEntryPoint({
       });
     } catch (error) {
       await close();
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new Error(`could not connect to Slack (${reason}); check the tokens (${SLACK_SETUP})`, {
-        cause: error,
-      });
+      throw toStartFailure(error, config.slack);
     }
     const running = app;
     return {
