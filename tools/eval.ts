@@ -1,5 +1,5 @@
 // npm run eval -- [--data DIR] [--seeds DIR] [--questions FILE] [--split all|tune|check]
-//   [--min-confidence 0..1] [--misses OUT] [--json] [--no-abstention]
+//   [--min-confidence 0..1] [--misses OUT] [--json] [--no-abstention] [--no-conditions]
 // Answer quality of the core on a squad-dev-a style question set. Abstention is measured by
 // asking each half of the articles' questions against a corpus made of the other half.
 import { writeFileSync } from "node:fs";
@@ -18,18 +18,28 @@ import {
   numberFlag,
   orUsage,
   parseArgs,
+  REPO_ROOT,
 } from "../adapters/shared/args.ts";
 import { halfOf, readQuestions, type GoldQuestion } from "./questions.ts";
+import {
+  emptyTally,
+  formatRows,
+  naturalRow,
+  singleArticleRows,
+  toRow,
+  type ConditionRow,
+  type NaturalSet,
+} from "./eval-conditions.ts";
 import { exactMatch, f1Score, holdsAnswer } from "./scoring.ts";
 import { conversationsBeside, formatConversationReport } from "./eval-conversations.ts";
 
 const USAGE =
   "npm run eval -- [--data DIR] [--seeds DIR] [--questions FILE] [--split all|tune|check] " +
-  "[--min-confidence 0..1] [--misses OUT] [--json] [--no-abstention]";
+  "[--min-confidence 0..1] [--misses OUT] [--json] [--no-abstention] [--no-conditions]";
 const { args, seedsDir, questionsFile, split, misses, minConfidence } = orUsage(() => {
   const args = parseArgs(process.argv.slice(2), {
     values: ["data", "seeds", "questions", "split", "misses", "min-confidence"],
-    booleans: ["json", "no-abstention"],
+    booleans: ["json", "no-abstention", "no-conditions"],
   });
   return {
     args,
@@ -39,6 +49,13 @@ const { args, seedsDir, questionsFile, split, misses, minConfidence } = orUsage(
     minConfidence: numberFlag(args, "min-confidence", DEFAULT_MIN_CONFIDENCE, { min: 0, max: 1 }),
   };
 }, USAGE);
+
+// The natural-question sets: dev.jsonl is for tuning; the other two are held out.
+const NATURAL_SETS: NaturalSet[] = [
+  { file: path.join(REPO_ROOT, "data/natural/dev.jsonl"), half: "tune" },
+  { file: path.join(REPO_ROOT, "data/natural/seed.jsonl"), half: "held out" },
+  { file: path.join(REPO_ROOT, "data/natural/squad-check.jsonl"), half: "held out" },
+];
 
 const all = readQuestions(questionsFile);
 const docs = [...new Set(all.map((q) => q.doc))].sort();
@@ -54,9 +71,13 @@ let firstLength = 0;
 let em = 0;
 let f1 = 0;
 const missed: object[] = [];
+// Condition (a) of issue 12, one tally per half of the articles.
+const halves = { tune: emptyTally(), check: emptyTally() };
 const started = performance.now();
 for (const q of questions) {
   const a = bot.ask(q.question);
+  const h = halves[half(q.doc)];
+  h.n++;
   if (a.kind !== "cited") {
     missed.push({ id: q.id, question: q.question, answers: q.answers, got: a.kind });
     continue;
@@ -66,6 +87,9 @@ for (const q of questions) {
   const rank = a.excerpts.findIndex((e) => holdsAnswer(e.text, q.answers));
   if (rank === 0) p1++;
   if (rank >= 0) mrr += 1 / (rank + 1);
+  h.answered++;
+  if (rank === 0) h.p1++;
+  if (rank >= 0) h.rr += 1 / (rank + 1);
   const phrase = a.phrase?.text ?? "";
   em += exactMatch(phrase, q.answers);
   f1 += f1Score(phrase, q.answers);
@@ -86,16 +110,21 @@ const n = questions.length || 1;
 interface Confidences {
   inside: number[];
   outside: number[];
+  /** Off-corpus confidences by the half the question belongs to. */
+  outsideBy: Record<"tune" | "check", number[]>;
 }
 async function confidences(): Promise<Confidences> {
   const { files } = await loadSeeds(seedsDir);
-  const result: Confidences = { inside: [], outside: [] };
+  const result: Confidences = { inside: [], outside: [], outsideBy: { tune: [], check: [] } };
   for (const side of ["tune", "check"] as const) {
     const corpusDocs = files.filter((f) => half(path.basename(f.doc)) === side);
     const sub: Citebot = createCitebotFromTexts(corpusDocs);
     const pick = (qs: GoldQuestion[]) => qs.filter((q) => split === "all" || half(q.doc) === split);
-    for (const q of pick(all))
-      (half(q.doc) === side ? result.inside : result.outside).push(sub.confidence(q.question));
+    for (const q of pick(all)) {
+      const c = sub.confidence(q.question);
+      (half(q.doc) === side ? result.inside : result.outside).push(c);
+      if (half(q.doc) !== side) result.outsideBy[half(q.doc)].push(c);
+    }
   }
   return result;
 }
@@ -121,12 +150,30 @@ if (!args.flags.has("no-abstention")) {
     in_corpus_answered: rate(c.inside, (x) => x >= t),
     out_of_corpus_not_found: rate(c.outside, (x) => x < t),
   }));
+  for (const side of ["tune", "check"] as const) {
+    halves[side].off = c.outsideBy[side].length;
+    halves[side].declined = c.outsideBy[side].filter((x) => x < minConfidence).length;
+  }
   report["abstention"] = {
     threshold: DEFAULT_MIN_CONFIDENCE,
     in_corpus_answered: rate(c.inside, (x) => x >= DEFAULT_MIN_CONFIDENCE),
     out_of_corpus_not_found: rate(c.outside, (x) => x < DEFAULT_MIN_CONFIDENCE),
     table,
   };
+}
+if (!args.flags.has("no-conditions")) {
+  const { files } = await loadSeeds(seedsDir);
+  const bundled = (await loadSeeds(path.join(REPO_ROOT, "seeds"))).files;
+  const rows = [
+    ...(["tune", "check"] as const)
+      .filter((side) => split === "all" || side === split)
+      .map((side) => toRow("(a) all articles", side, halves[side])),
+    ...singleArticleRows(files, all, half, minConfidence).filter(
+      (r) => split === "all" || r.half === split,
+    ),
+    ...NATURAL_SETS.map((set) => naturalRow(set, [files, bundled], minConfidence)),
+  ];
+  report["conditions"] = rows;
 }
 const conversations = await conversationsBeside(seedsDir);
 if (conversations) report["conversations"] = conversations;
@@ -159,6 +206,11 @@ if (args.flags.has("json")) {
       console.log(
         `  ${String(r.threshold).padEnd(9)} | ${String(r.in_corpus_answered).padEnd(18)} | ${r.out_of_corpus_not_found}`,
       );
+  }
+  const rows = report["conditions"] as ConditionRow[] | undefined;
+  if (rows) {
+    console.log(`conditions at threshold ${minConfidence} (issue 12; "held out": never tuned on)`);
+    console.log(formatRows(rows));
   }
   if (conversations) console.log(formatConversationReport(conversations));
 }

@@ -110,8 +110,8 @@ function findRoot(from: string): string {
   }
 }
 
-/** The shared squad-dev-a data set beside the repository, the tools' default `--data`. */
-export const DEFAULT_DATA_DIR = path.resolve(REPO_ROOT, "../shared/data/squad-dev-a");
+/** The squad-dev-a data set kept in the repository (data/squad-dev-a), the tools' default `--data`. */
+export const DEFAULT_DATA_DIR = path.resolve(REPO_ROOT, "data/squad-dev-a");
 
 /**
  * Where a tool's seeds and questions come from: `--data DIR` (a folder with `seeds/` and

@@ -131,7 +131,7 @@ export function createCitebot(
     const hits = rankSentences(question, terms, index, corpus, models.sentence, scale).filter(
       (h) => shown.size === 0 || !shown.has(shownKey(sentencePlace(h))),
     );
-    const confidence = confidenceOf(hits[0], terms, index, models.confidence);
+    const confidence = confidenceOf(hits[0], terms, index, models.confidence, scale);
     return { question, terms, fixes, hits, confidence };
   }
 

@@ -1,5 +1,7 @@
-import type { SentenceHit } from "./rank.ts";
+import type { SentenceHit, TermsAround } from "./rank.ts";
 import type { SearchIndex } from "../search/search-index.ts";
+import { generalIdf } from "../search/general-frequency.ts";
+import { relatedStems } from "../search/related-stems.ts";
 
 /** What the answer-or-abstain decision looks at, in this order. */
 export const CONFIDENCE_FEATURES = [
@@ -9,9 +11,13 @@ export const CONFIDENCE_FEATURES = [
   "soft", // … met only through a shared 5-letter word start
   "section", // … only in its heading
   "rarest", // the question's rarest word is in the passage or heading
-  "unknown", // IDF share of question words the seeds never use
+  "unknown", // general-English information share of question words the seeds never use
   "terms", // log of the number of question terms
   "strength", // the passage's BM25 score over the question's IDF
+  "general", // coverage weighted by general-English information instead of the seeds' IDF
+  "generalOwn", // … in the sentence itself
+  "keyMissing", // the most informative question word found nowhere near, over 17.7 (0: none)
+  "keysMissing", // how many key words (rare in English) are found nowhere near
 ] as const;
 
 /** One input of the answer-or-abstain decision. */
@@ -20,43 +26,81 @@ export type ConfidenceFeature = (typeof CONFIDENCE_FEATURES)[number];
 /** Logistic-regression weights of the decision (the confidence model in src/model/). */
 export type ConfidenceWeights = Readonly<Record<ConfidenceFeature, number>>;
 
-/** The decision's inputs for the best sentence of a question (none: only the bias). */
+/** General-English information above which a question word is a key word (rarer than "kind"). */
+const KEY_WORD = 9;
+/** Most information a word can have (never seen in the frequency list), for scaling to 0–1. */
+const MOST_INFORMATION = 17.7;
+
+/** How close to the sentence a term is found: 1 in it, less farther away, 0 nowhere near. */
+function placeOf(term: string, around: TermsAround): number {
+  if (around.own.has(term)) return 1;
+  if (around.section.has(term) && !around.passage.has(term)) return 0.8;
+  if (around.near.has(term)) return 0.7;
+  if (around.passage.has(term)) return 0.5;
+  return 0;
+}
+
+/** The place of a term or, failing that, of a related word (a synonym, a derivation). */
+function placeOrRelated(term: string, around: TermsAround): number {
+  let best = placeOf(term, around);
+  if (best === 1) return best;
+  for (const r of relatedStems(term)) best = Math.max(best, r.weight * placeOf(r.stem, around));
+  return best;
+}
+
+/**
+ * The decision's inputs for the best sentence of a question (none: only the bias). `scale`
+ * weighs a follow-up's borrowed words below its own, as ranking does.
+ */
 export function confidenceFeatures(
   best: SentenceHit | undefined,
   terms: readonly string[],
   index: SearchIndex,
+  scale?: ReadonlyMap<string, number>,
 ): Record<ConfidenceFeature, number> {
-  if (!best) {
-    return {
-      bias: 1,
-      coverage: 0,
-      own: 0,
-      soft: 0,
-      section: 0,
-      rarest: 0,
-      unknown: 0,
-      terms: 0,
-      strength: 0,
-    };
-  }
+  const f: Record<ConfidenceFeature, number> = {
+    bias: 1,
+    coverage: 0,
+    own: 0,
+    soft: 0,
+    section: 0,
+    rarest: 0,
+    unknown: 0,
+    terms: 0,
+    strength: 0,
+    general: 0,
+    generalOwn: 0,
+    keyMissing: 0,
+    keysMissing: 0,
+  };
+  if (!best) return f;
   let total = 0;
   let unknown = 0;
+  let found = 0;
+  let own = 0;
   for (const t of terms) {
-    const idf = index.idf(t);
-    total += idf;
-    if (!index.knows(t)) unknown += idf;
+    const g = generalIdf(t) * (scale?.get(t) ?? 1);
+    total += g;
+    if (!index.knows(t)) unknown += g;
+    const place = placeOrRelated(t, best.around);
+    found += g * place;
+    if (place === 1) own += g;
+    if (place === 0) {
+      f.keyMissing = Math.max(f.keyMissing, g / MOST_INFORMATION);
+      if (g >= KEY_WORD) f.keysMissing++;
+    }
   }
-  return {
-    bias: 1,
-    coverage: best.coverage,
-    own: best.own,
-    soft: best.features.soft,
-    section: best.features.section,
-    rarest: best.rarestInPassage ? 1 : 0,
-    unknown: total > 0 ? unknown / total : 0,
-    terms: Math.log1p(terms.length),
-    strength: best.passageStrength,
-  };
+  f.coverage = best.coverage;
+  f.own = best.own;
+  f.soft = best.features.soft;
+  f.section = best.features.section;
+  f.rarest = best.rarestInPassage ? 1 : 0;
+  f.unknown = total > 0 ? unknown / total : 0;
+  f.terms = Math.log1p(terms.length);
+  f.strength = best.passageStrength;
+  f.general = total > 0 ? found / total : 0;
+  f.generalOwn = total > 0 ? own / total : 0;
+  return f;
 }
 
 /** How sure citebot is that the seeds answer the question, from 0 to 1. */
@@ -65,9 +109,10 @@ export function confidenceOf(
   terms: readonly string[],
   index: SearchIndex,
   weights: ConfidenceWeights,
+  scale?: ReadonlyMap<string, number>,
 ): number {
   if (!best) return 0;
-  const f = confidenceFeatures(best, terms, index);
+  const f = confidenceFeatures(best, terms, index, scale);
   let z = 0;
   for (const name of CONFIDENCE_FEATURES) z += weights[name] * f[name];
   return 1 / (1 + Math.exp(-z));

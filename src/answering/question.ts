@@ -86,11 +86,36 @@ export function focusOf(text: string): string | null {
   return stem(word);
 }
 
+// The frame of a chat question: words that say how it is asked, not what about ("is it true
+// that", "tell me about", "what kind of"). They are not searched for, so a document that lacks
+// them is not judged to miss part of the question.
+const FRAME = new RegExp(
+  [
+    "\\b(?:hey|hi|hello|yo|okay|um|btw)\\b[,!]?",
+    "\\bquick (?:q|question)\\b:?",
+    "\\b(?:is|was) it true that\\b",
+    "\\b(?:can|could|would) you (?:please )?(?:tell|remind) me\\b(?: about)?",
+    "\\b(?:please )?tell me\\b(?: about)?",
+    "\\b(?:do|does) (?:you|anyone) know\\b",
+    "\\bi (?:want|need|would like|'d like|wanna) to know\\b",
+    "\\bi (?:was )?wonder(?:ing)?\\b",
+    "\\bany ?(?:idea|clue)\\b",
+    "\\b(?:what|which) (?:kind|kinds|sort|sorts|type|types) of\\b",
+    "\\bplease\\b",
+  ].join("|"),
+  "gi",
+);
+
+/** The question without its chat frame (see FRAME), for finding its key words. */
+export function withoutFrame(text: string): string {
+  return text.replace(FRAME, (m) => (/^(what|which)/i.test(m) ? (m.split(/\s/)[0] ?? "") : " "));
+}
+
 /** Cleans, trims and analyses a question. */
 export function parseQuestion(raw: string): Question {
   // Cut first: cleaning a 4 MB message only to keep its first 1,000 characters costs seconds.
   const text = clean(raw.slice(0, MAX_QUESTION_LENGTH)).trim();
-  const tokens = tokenize(text);
+  const tokens = tokenize(withoutFrame(text));
   const terms = [...new Set(tokens.map((t) => t.term))].slice(0, MAX_TERMS);
   return {
     text,

@@ -34,6 +34,16 @@ export interface SentenceHit {
   passageStrength: number;
   /** Whether the question's rarest word occurs in the passage or its heading. */
   rarestInPassage: boolean;
+  /** The terms around the sentence, for judging which question words it lacks. */
+  around: TermsAround;
+}
+
+/** The terms of a sentence, its neighbours, its passage and its heading. */
+export interface TermsAround {
+  own: ReadonlySet<string>;
+  near: ReadonlySet<string>;
+  passage: ReadonlySet<string>;
+  section: ReadonlySet<string>;
 }
 
 /** The linear score of a sentence's features under the given weights. */
@@ -69,6 +79,9 @@ export function rankSentences(
     const rarestInPassage = p.passageSet.has(q.rarest) || p.sectionSet.has(q.rarest);
     for (let i = 0; i < texts.length; i++) {
       const features = sentenceFeatures(q, p, i);
+      const own = p.sets[i] ?? new Set<string>();
+      const before = p.sets[i - 1] ?? [];
+      const after = p.sets[i + 1] ?? [];
       out.push({
         passage,
         sentence: i,
@@ -76,6 +89,12 @@ export function rankSentences(
         passageStrength: hit.score / q.total,
         rarestInPassage,
         features,
+        around: {
+          own,
+          near: new Set([...before, ...after]),
+          passage: p.passageSet,
+          section: p.sectionSet,
+        },
         own: features.own,
         // Words found farther from the sentence are weaker evidence that the seeds cover the
         // question (weights chosen on the tune half of squad-dev-a).

@@ -62,9 +62,9 @@ describe("numberFlag and choiceFlag", () => {
 });
 
 describe("dataPaths", () => {
-  it("defaults to the shared data set beside the repository, not the working directory", () => {
+  it("defaults to the data set kept in the repository, not the working directory", () => {
     expect(REPO_ROOT).toBe(path.resolve(import.meta.dirname, "../.."));
-    expect(DEFAULT_DATA_DIR).toBe(path.resolve(REPO_ROOT, "../shared/data/squad-dev-a"));
+    expect(DEFAULT_DATA_DIR).toBe(path.resolve(REPO_ROOT, "data/squad-dev-a"));
     expect(dataPaths(parseArgs([], spec)).seedsDir).toBe(path.join(DEFAULT_DATA_DIR, "seeds"));
   });
 
