@@ -112,6 +112,10 @@ export function confidenceOf(
   scale?: ReadonlyMap<string, number>,
 ): number {
   if (!best) return 0;
+  // A follow-up whose own key word the seeds never use is about something else, however well
+  // the words it borrowed from the thread match.
+  if (scale && terms.some((t) => !scale.has(t) && !index.knows(t) && generalIdf(t) >= KEY_WORD))
+    return 0;
   const f = confidenceFeatures(best, terms, index, scale);
   let z = 0;
   for (const name of CONFIDENCE_FEATURES) z += weights[name] * f[name];
