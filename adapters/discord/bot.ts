@@ -11,6 +11,7 @@ import { README_DISCORD, type DiscordConfig } from "./config.ts";
 import { createInteractionHandler } from "./interactions.ts";
 import { createMessageHandler } from "./messages.ts";
 import { createSerialQueue } from "./serial-queue.ts";
+import { createThreadStore, type ThreadStore } from "../shared/threads.ts";
 import { toQuestion } from "./to-question.ts";
 
 /** Options for {@link startDiscord}. */
@@ -26,6 +27,8 @@ export interface StartDiscordOptions extends FrontEndDeps {
   stopGraceMs?: number;
   /** `/ask` defers when the interaction is already this old when handled. Default 1.5 s. */
   deferAfterMs?: number;
+  /** Conversations by thread (or DM channel) id. Default: in memory, bounded. */
+  threads?: ThreadStore;
   /** Who answers each message or interaction when processes overlap (a rolling restart). */
   claims?: EventClaims;
   /**
@@ -75,7 +78,8 @@ function listenForQuestions(
 ): void {
   const claimed = createClaimed(options.claims ?? createMemoryClaims(), options.logger);
   const queue = createSerialQueue();
-  const answerMessage = createMessageHandler(options);
+  const threads = options.threads ?? createThreadStore();
+  const answerMessage = createMessageHandler({ ...options, threads });
   client.on(Events.MessageCreate, (message) => {
     if (life.stopping || !client.user) return;
     const question = toQuestion(
@@ -84,6 +88,8 @@ function listenForQuestions(
         author: { id: message.author.id, bot: message.author.bot },
         mentionedUserIds: [...message.mentions.users.keys()],
         isDirect: !message.inGuild(),
+        // Without Message Content, Discord sends an unmentioned reply with empty content.
+        inOwnThread: options.config.messageContent === true && threads.has(message.channelId),
       },
       client.user.id,
     );
@@ -180,7 +186,9 @@ async function registerSlashCommands(c: Client<true>, guildId: string | null, lo
 /** Logs in, registers the slash commands and answers until `stop()` is called. */
 export async function startDiscord(options: StartDiscordOptions): Promise<DiscordBot> {
   const { config, logger } = options;
-  const client = options.client ?? createDiscordClient(config.apiUrl, options.clientOptions);
+  const client =
+    options.client ??
+    createDiscordClient(config.apiUrl, options.clientOptions, config.messageContent === true);
   const life: Lifecycle = { started: false, stopping: false, fatalCode: null };
   const inFlight = createInFlight("discord", logger);
   listenForQuestions(client, options, inFlight, life);

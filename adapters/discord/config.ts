@@ -1,4 +1,4 @@
-import { ConfigError, requiredVar, urlVar, type Env } from "../../src/index.ts";
+import { ConfigError, boolVar, requiredVar, urlVar, type Env } from "../../src/index.ts";
 
 /** Where the README explains every Discord setting, for error messages. */
 export const README_DISCORD = 'see "Discord setup" in README.md';
@@ -11,6 +11,11 @@ export interface DiscordConfig {
   guildId: string | null;
   /** DISCORD_API_URL: REST base instead of https://discord.com/api (a proxy, the tests). */
   apiUrl: string | null;
+  /**
+   * DISCORD_MESSAGE_CONTENT: the privileged Message Content intent is switched on in the
+   * Developer Portal, so replies in a thread citebot answered need no mention. Default false.
+   */
+  messageContent?: boolean;
 }
 
 /** Parses the Discord variables; throws ConfigError naming the variable and the fix. */
@@ -41,5 +46,6 @@ export function parseDiscordConfig(env: Env): DiscordConfig {
       `DISCORD_API_URL must be an http(s) URL such as https://discord.com/api, or unset (${README_DISCORD}).`,
     );
   }
-  return { token, guildId: guild, apiUrl };
+  const messageContent = boolVar(env, "DISCORD_MESSAGE_CONTENT", false);
+  return { token, guildId: guild, apiUrl, messageContent };
 }

@@ -1,16 +1,26 @@
 import type { Message } from "discord.js";
+import type { Answer } from "../../src/index.ts";
 import type { FrontEndDeps } from "../shared/deps.ts";
 import { withFeedback } from "./feedback.ts";
+import type { ThreadStore } from "../shared/threads.ts";
 import { render, renderFailure, renderRateLimited } from "./render.ts";
+
+/** What the message handler needs. */
+export interface MessageHandlerOptions extends FrontEndDeps {
+  threads: ThreadStore;
+}
 
 /**
  * Creates the handler that answers a mention or DM with a reply to that message; it never
- * throws. Callers run it one message at a time per channel so replies keep their order.
+ * throws. In a thread (or a DM) the question is a follow-up of the turns before it there.
+ * Callers run it one message at a time per channel so replies keep their order.
  */
 export function createMessageHandler(
-  options: FrontEndDeps,
+  options: MessageHandlerOptions,
 ): (message: Message, question: string) => Promise<void> {
-  const { responder, logger, rateLimiter } = options;
+  const { responder, logger, rateLimiter, threads } = options;
+  const payloadOf = (answer: Answer) => render(answer, { seedsBaseUrl: options.seedsBaseUrl });
+
   return async (message, question) => {
     const context = { channel: message.channelId, message: message.id, user: message.author.id };
     try {
@@ -31,7 +41,9 @@ export function createMessageHandler(
         : message.channelId;
       const place = { platform: "discord", server: message.guildId, channel };
       const picked = options.asking?.pick(place) ?? { responder, collection: null };
-      const answer = picked.responder.ask(question);
+      const inConversation = message.channel.isThread() || !message.inGuild();
+      const thread = inConversation ? threads.get(message.channelId) : [];
+      const answer = picked.responder.ask(question, { thread });
       const id =
         options.asking?.log?.record({
           ...place,
@@ -41,9 +53,9 @@ export function createMessageHandler(
           collection: picked.collection,
           answer,
         }) ?? null;
-      await message.reply(
-        withFeedback(render(answer, { seedsBaseUrl: options.seedsBaseUrl }), answer, id),
-      );
+      await message.reply(withFeedback(payloadOf(answer), answer, id));
+      // Only conversations are remembered: a text channel's questions each stand alone.
+      if (inConversation) threads.record(message.channelId, answer);
     } catch (error) {
       logger.error("discord: answering a message failed", { ...context, error });
       await message.reply(renderFailure()).catch((again: unknown) => {

@@ -7,6 +7,8 @@ export interface IncomingMessage {
   mentionedUserIds: readonly string[];
   /** True for a direct message. */
   isDirect: boolean;
+  /** True in a thread citebot has answered in (and can read unmentioned messages of). */
+  inOwnThread?: boolean;
 }
 
 /** The parts of a slash command interaction that decide what to do. */
@@ -29,12 +31,14 @@ const MENTION_TAG = /<(?:@[!&]?|#)\d+>|@everyone\b|@here\b/gi;
 /**
  * Decides whether a message is a question for the bot and returns it without the bot's
  * mention (or any other mention), or null when the message is not for us: a bot wrote
- * it, or it is a guild message that does not mention the bot. An empty string means
+ * it, or it is a guild message that does not mention the bot outside a thread citebot
+ * answered in. An empty string means
  * "mentioned with no question".
  */
 export function toQuestion(message: IncomingMessage, botId: string): string | null {
   if (message.author.bot || message.author.id === botId) return null;
-  if (!message.isDirect && !message.mentionedUserIds.includes(botId)) return null;
+  if (!message.isDirect && !message.inOwnThread && !message.mentionedUserIds.includes(botId))
+    return null;
   return message.content.replace(MENTION_TAG, " ").replace(/\s+/g, " ").trim();
 }
 

@@ -13,7 +13,12 @@ describe("parseDiscordConfig", () => {
         DISCORD_GUILD_ID: "123456789012345678",
         DISCORD_API_URL: "http://127.0.0.1:9999/api/",
       }),
-    ).toEqual({ token: TOKEN, guildId: "123456789012345678", apiUrl: "http://127.0.0.1:9999/api" });
+    ).toEqual({
+      token: TOKEN,
+      guildId: "123456789012345678",
+      apiUrl: "http://127.0.0.1:9999/api",
+      messageContent: false,
+    });
   });
 
   test("guild and API URL are optional", () => {
@@ -21,6 +26,7 @@ describe("parseDiscordConfig", () => {
       token: TOKEN,
       guildId: null,
       apiUrl: null,
+      messageContent: false,
     });
   });
 
@@ -93,5 +99,14 @@ describe("commands", () => {
       ["question", 3, true],
       ["private", 5, false],
     ]);
+  });
+
+  test("DISCORD_MESSAGE_CONTENT turns on answering unmentioned replies in citebot's threads", () => {
+    expect(
+      parseDiscordConfig({ DISCORD_TOKEN: TOKEN, DISCORD_MESSAGE_CONTENT: "true" }).messageContent,
+    ).toBe(true);
+    expect(() =>
+      parseDiscordConfig({ DISCORD_TOKEN: TOKEN, DISCORD_MESSAGE_CONTENT: "maybe" }),
+    ).toThrow(/DISCORD_MESSAGE_CONTENT/);
   });
 });

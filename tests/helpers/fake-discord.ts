@@ -230,6 +230,40 @@ export class FakeDiscord {
     return { id, token };
   }
 
+  /** Someone else opens a thread in a text channel (THREAD_CREATE); returns its id. */
+  thread(parentId = this.channelId, name = "a thread"): string {
+    const thread = this.threadChannel(parentId, name, snowflake());
+    this.dispatch("THREAD_CREATE", { ...thread, newly_created: true });
+    return thread.id;
+  }
+
+  /** Thread channels opened so far (by citebot or anyone), by id. */
+  readonly threads = new Map<string, { parentId: string; name: string; ownerId: string }>();
+
+  private threadChannel(parentId: string, name: string, ownerId: string, id = snowflake()) {
+    this.threads.set(id, { parentId, name, ownerId });
+    return {
+      id,
+      type: 11,
+      guild_id: this.guildId,
+      parent_id: parentId,
+      owner_id: ownerId,
+      name,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      message_count: 0,
+      member_count: 1,
+      flags: 0,
+      thread_metadata: {
+        archived: false,
+        auto_archive_duration: 1440,
+        archive_timestamp: new Date().toISOString(),
+        locked: false,
+        create_timestamp: new Date().toISOString(),
+      },
+    };
+  }
+
   /** Sends any dispatch event on the current socket. */
   dispatch(type: string, data: unknown): void {
     if (!this.socket) throw new Error("fake-discord: no client is connected");
@@ -360,6 +394,11 @@ export class FakeDiscord {
       };
     }
     if (method === "POST" && /^\/channels\/\d+\/typing$/.test(path)) return { status: 204 };
+    const opened = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path);
+    if (method === "POST" && opened) {
+      const thread = this.threadChannel(opened[1] ?? "", body.name, this.bot.id, opened[2]);
+      return { status: 201, body: thread };
+    }
     const post = /^\/channels\/(\d+)\/messages$/.exec(path);
     if (method === "POST" && post) return { status: 200, body: this.sent(post[1] ?? "", body) };
     if (method === "POST" && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) {
