@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { extendThread, openCitebot, type Citebot, type Turn } from "../src/tools.ts";
+import { REPO_ROOT } from "../adapters/shared/args.ts";
 
 /** One conversation: turns with the verbatim evidence a right first excerpt contains. */
 interface Conversation {
@@ -111,7 +112,8 @@ export async function evalConversations(
   };
 }
 
-const REPOSITORY = fileURLToPath(new URL("..", import.meta.url));
+// The repository root, whether this runs from tools/ or compiled from dist/tools/.
+const REPOSITORY = REPO_ROOT;
 /** The held-out conversations `npm run eval` reports on. */
 const CONVERSATIONS = path.join(REPOSITORY, "data/natural/conversations.jsonl");
 
