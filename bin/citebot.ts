@@ -26,6 +26,10 @@ const COMMANDS: Readonly<Record<string, { about: string; run: () => Promise<unkn
     about: "load test of Slack's HTTP mode on loopback",
     run: () => import("../tools/load.ts"),
   },
+  burst: {
+    about: "answer latency while a burst of changed seeds is rebuilt",
+    run: () => import("../tools/burst.ts"),
+  },
   "load-log": {
     about: "ask --jsonl timed with the question log off and on",
     run: () => import("../tools/log-load.ts"),
