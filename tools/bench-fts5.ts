@@ -28,11 +28,11 @@ export function ftsColdChild(file: string, question: string): void {
   db.close();
 }
 
-/** Builds the FTS5 index, times the questions, and a cold open in a fresh process. */
+/** Builds the FTS5 index, times the questions, and a cold open in a fresh process (`self`: node arguments that run the bench). */
 export function benchFts5(
   passages: Iterable<FtsPassage>,
   questions: readonly string[],
-  self: string,
+  self: readonly string[],
 ): { latencies: number[]; coldMs: number; fileMb: number } {
   const dir = mkdtempSync(path.join(os.tmpdir(), "citebot-fts5-"));
   const file = path.join(dir, "fts.db");
@@ -60,7 +60,7 @@ export function benchFts5(
     db.close();
     const child = spawnSync(
       process.execPath,
-      ["--import", "tsx", self, "--fts-cold-child", file, questions[0] ?? "question"],
+      [...self, "--fts-cold-child", file, questions[0] ?? "question"],
       { encoding: "utf8" },
     );
     const cold = JSON.parse(child.stdout.trim().split("\n").at(-1) || "{}") as { ms?: number };
