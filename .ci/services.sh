@@ -31,6 +31,9 @@ SELECT 'CREATE ROLE citebot LOGIN PASSWORD ''citebot'' CREATEDB'
 WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'citebot')\gexec
 SELECT 'CREATE DATABASE citebot_test OWNER citebot'
 WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'citebot_test')\gexec
+-- The tests drop their scratch databases WITH (FORCE); an autovacuum worker (a superuser
+-- process) inside one would otherwise make the drop fail with a permission error.
+GRANT pg_signal_backend TO citebot;
 SQL
 
 export TEST_DATABASE_URL="postgres://citebot:citebot@127.0.0.1:${PG_PORT}/citebot_test"
