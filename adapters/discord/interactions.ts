@@ -10,6 +10,7 @@ import {
   type DiscordPayload,
 } from "./render.ts";
 import { toRequest } from "./to-question.ts";
+import { askAndLog } from "../shared/asking.ts";
 
 /** What the slash command handler needs. */
 export interface InteractionHandlerOptions extends FrontEndDeps {
@@ -76,17 +77,8 @@ export function createInteractionHandler(
             server: interaction.guildId,
             channel: interaction.channelId,
           };
-          const picked = options.asking?.pick(place) ?? { responder, collection: null };
-          const answer = picked.responder.ask(request.question);
-          const id =
-            options.asking?.log?.record({
-              ...place,
-              workspace: interaction.guildId,
-              user: interaction.user.id,
-              direct: !interaction.inGuild(),
-              collection: picked.collection,
-              answer,
-            }) ?? null;
+          const asker = { place, user: interaction.user.id, direct: !interaction.inGuild() };
+          const { answer, id } = askAndLog(options.asking, responder, asker, request.question);
           const payload = render(answer, { seedsBaseUrl: options.seedsBaseUrl });
           return await respond(interaction, withFeedback(payload, answer, id), request.ephemeral);
         }

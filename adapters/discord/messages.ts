@@ -4,6 +4,7 @@ import type { FrontEndDeps } from "../shared/deps.ts";
 import { withFeedback } from "./feedback.ts";
 import type { ThreadStore } from "../shared/threads.ts";
 import { render, renderFailure, renderRateLimited } from "./render.ts";
+import { askAndLog } from "../shared/asking.ts";
 
 /** What the message handler needs. */
 export interface MessageHandlerOptions extends FrontEndDeps {
@@ -40,19 +41,10 @@ export function createMessageHandler(
         ? (message.channel.parentId ?? message.channelId)
         : message.channelId;
       const place = { platform: "discord", server: message.guildId, channel };
-      const picked = options.asking?.pick(place) ?? { responder, collection: null };
       const inConversation = message.channel.isThread() || !message.inGuild();
       const thread = inConversation ? threads.get(message.channelId) : [];
-      const answer = picked.responder.ask(question, { thread });
-      const id =
-        options.asking?.log?.record({
-          ...place,
-          workspace: message.guildId,
-          user: message.author.id,
-          direct: !message.inGuild(),
-          collection: picked.collection,
-          answer,
-        }) ?? null;
+      const asker = { place, user: message.author.id, direct: !message.inGuild() };
+      const { answer, id } = askAndLog(options.asking, responder, asker, question, { thread });
       await message.reply(withFeedback(payloadOf(answer), answer, id));
       // Only conversations are remembered: a text channel's questions each stand alone.
       if (inConversation) threads.record(message.channelId, answer);

@@ -14,6 +14,8 @@ import {
   type Place,
   type QuestionLog,
   type Responder,
+  type Answer,
+  type AskOptions,
 } from "../../src/index.ts";
 
 /** What a chat front end needs besides the answerer: the log and the channel's document set. */
@@ -22,6 +24,42 @@ export interface Asking {
   log: QuestionLog | null;
   /** The responder for a place (its collection's), and the collection's name (null = all). */
   pick(place: Place): { responder: Responder; collection: string | null };
+}
+
+/** Who asked, and where: what the question log keeps beside the answer. */
+export interface Asker {
+  /** The place; its server is logged as the workspace. */
+  place: Place & { server: string | null };
+  /** The platform's user id (the log stores only a keyed hash of it). */
+  user: string;
+  /** Asked in a direct message. */
+  direct: boolean;
+}
+
+/**
+ * Answers from the place's document set (or `fallback` without `asking`) and logs the question;
+ * `id` is the log entry's id for the feedback buttons, null when nothing was logged.
+ */
+export function askAndLog(
+  asking: Asking | undefined,
+  fallback: Responder,
+  asker: Asker,
+  question: string,
+  options?: AskOptions,
+): { answer: Answer; id: string | null } {
+  const { place, user, direct } = asker;
+  const picked = asking?.pick(place) ?? { responder: fallback, collection: null };
+  const answer = picked.responder.ask(question, options);
+  const id =
+    asking?.log?.record({
+      ...place,
+      workspace: place.server,
+      user,
+      direct,
+      collection: picked.collection,
+      answer,
+    }) ?? null;
+  return { answer, id };
 }
 
 /** Options for {@link createAsking}. */

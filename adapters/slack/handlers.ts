@@ -4,6 +4,7 @@ import { withFeedback } from "./feedback.ts";
 import { render, renderNotice, SHARE_ACTION, type SlackMessage } from "./render.ts";
 import { share } from "./share.ts";
 import { commandQuestion, toQuestion, type SlackEventLike } from "./to-question.ts";
+import { askAndLog } from "../shared/asking.ts";
 
 /** Where a question was asked, for the log and the channel's collection. */
 interface Origin {
@@ -39,17 +40,8 @@ async function answerWith(
       return;
     }
     const place = { platform: "slack", server: origin.team, channel: origin.channel };
-    const picked = deps.asking?.pick(place) ?? { responder: deps.responder, collection: null };
-    const answer = picked.responder.ask(question);
-    const id =
-      deps.asking?.log?.record({
-        ...place,
-        workspace: origin.team,
-        user: userId,
-        direct: origin.direct,
-        collection: picked.collection,
-        answer,
-      }) ?? null;
+    const asker = { place, user: userId, direct: origin.direct };
+    const { answer, id } = askAndLog(deps.asking, deps.responder, asker, question);
     await send(
       withFeedback(render(answer, { seedsBaseUrl: deps.seedsBaseUrl, shareButton }), answer, id),
     );
