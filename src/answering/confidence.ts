@@ -18,6 +18,8 @@ export const CONFIDENCE_FEATURES = [
   "generalOwn", // … in the sentence itself
   "keyMissing", // the most informative question word found nowhere near, over 17.7 (0: none)
   "keysMissing", // how many key words (rare in English) are found nowhere near
+  "keysNotOwn", // how many key words are not in the sentence itself (nor a related word)
+  "typeMissing", // the question asks for a year, number or name the sentence does not hold
 ] as const;
 
 /** One input of the answer-or-abstain decision. */
@@ -48,6 +50,14 @@ function placeOrRelated(term: string, around: TermsAround): number {
   return best;
 }
 
+/** Whether the sentence itself holds the term or a derivation or synonym of it. */
+function inSentence(term: string, around: TermsAround): boolean {
+  if (around.own.has(term)) return true;
+  return relatedStems(term).some(
+    (r) => r.kind !== "broader" && r.kind !== "narrower" && around.own.has(r.stem),
+  );
+}
+
 /**
  * The decision's inputs for the best sentence of a question (none: only the bias). `scale`
  * weighs a follow-up's borrowed words below its own, as ranking does.
@@ -72,6 +82,8 @@ export function confidenceFeatures(
     generalOwn: 0,
     keyMissing: 0,
     keysMissing: 0,
+    keysNotOwn: 0,
+    typeMissing: 0,
   };
   if (!best) return f;
   let total = 0;
@@ -85,6 +97,7 @@ export function confidenceFeatures(
     const place = placeOrRelated(t, best.around);
     found += g * place;
     if (place === 1) own += g;
+    else if (g >= KEY_WORD && !inSentence(t, best.around)) f.keysNotOwn++;
     if (place === 0) {
       f.keyMissing = Math.max(f.keyMissing, g / MOST_INFORMATION);
       if (g >= KEY_WORD) f.keysMissing++;
@@ -100,6 +113,7 @@ export function confidenceFeatures(
   f.strength = best.passageStrength;
   f.general = total > 0 ? found / total : 0;
   f.generalOwn = total > 0 ? own / total : 0;
+  f.typeMissing = best.typeMissing ? 1 : 0;
   return f;
 }
 

@@ -34,6 +34,8 @@ export interface SentenceHit {
   passageStrength: number;
   /** Whether the question's rarest word occurs in the passage or its heading. */
   rarestInPassage: boolean;
+  /** Whether the question asks for a kind of phrase (a year, a number, a name) the sentence lacks. */
+  typeMissing: boolean;
   /** The terms around the sentence, for judging which question words it lacks. */
   around: TermsAround;
 }
@@ -88,6 +90,7 @@ export function rankSentences(
         score: scoreOf(features, weights),
         passageStrength: hit.score / q.total,
         rarestInPassage,
+        typeMissing: question.type !== "other" && features.typed === 0,
         features,
         around: {
           own,

@@ -2,6 +2,7 @@ import { candidatesOf } from "./answer-phrase.ts";
 import type { Question } from "./question.ts";
 import type { SearchIndex } from "../search/search-index.ts";
 import { tokenize, type Token } from "../search/tokenize.ts";
+import { relatedStems, type RelatedStem } from "../search/related-stems.ts";
 
 /** What the sentence score looks at; each is one weight of the sentence model. */
 export const FEATURE_NAMES = [
@@ -25,6 +26,7 @@ export const FEATURE_NAMES = [
   "previous", // … found only in the previous sentence
   "next", // … found only in the next sentence
   "bm25", // BM25 of the sentence alone (term frequency, length), over the question's IDF
+  "related", // IDF share of question words met only through a related word (WordNet), by its worth
 ] as const;
 
 /** One sentence-ranking feature. */
@@ -43,6 +45,8 @@ export interface QuestionTerms {
   rarest: string;
   /** Side-by-side question word pairs, "a b". */
   bigrams: ReadonlySet<string>;
+  /** Each question term's related stems (derivations, synonyms, broader and narrower words). */
+  related: ReadonlyMap<string, readonly RelatedStem[]>;
 }
 
 /** Prepares the per-question part of sentence scoring (`scale`: see rankSentences). */
@@ -61,7 +65,8 @@ export function toQuestionTerms(
   const bigrams = new Set<string>();
   const qTerms = question.tokens.map((t) => t.term);
   for (let i = 1; i < qTerms.length; i++) bigrams.add(`${qTerms[i - 1]} ${qTerms[i]}`);
-  return { question, qset: new Set(terms), idf, total, rarest, bigrams };
+  const related = new Map(terms.map((t) => [t, relatedStems(t)]));
+  return { question, qset: new Set(terms), idf, total, rarest, bigrams, related };
 }
 
 /** One passage's sentences, tokenised once for all of their features. */
@@ -117,6 +122,18 @@ function softShare(q: QuestionTerms, set: ReadonlySet<string>): number {
         break;
       }
     }
+  }
+  return sum;
+}
+
+/** IDF of question terms absent from the sentence but related to one of its words, by worth. */
+function relatedShare(q: QuestionTerms, set: ReadonlySet<string>): number {
+  let sum = 0;
+  for (const [t, related] of q.related) {
+    if (set.has(t)) continue;
+    let best = 0;
+    for (const r of related) if (r.weight > best && set.has(r.stem)) best = r.weight;
+    sum += best * (q.idf.get(t) ?? 0);
   }
   return sum;
 }
@@ -190,5 +207,6 @@ export function sentenceFeatures(q: QuestionTerms, p: PassageTerms, i: number): 
     previous: weigh(q, before, [set, after]) / q.total,
     next: weigh(q, after, [set, before]) / q.total,
     bm25: bm25(q, tokens) / q.total,
+    related: relatedShare(q, set) / q.total,
   };
 }
