@@ -1,5 +1,5 @@
 import type { Span } from "./answer.ts";
-import { LEADING_JUNK, patternSpans } from "./answer-phrase.ts";
+import { LEADING_JUNK, candidatesOf, patternSpans } from "./answer-phrase.ts";
 import type { AnswerType, QuestionForm } from "./question.ts";
 import {
   SPAN_FEATURES,
@@ -54,7 +54,11 @@ export function spanScoreOf(features: SpanFeatures, weights: SpanWeights): numbe
   return score;
 }
 
-/** The phrase of `text` most likely to be the answer, by the given span weights. */
+/**
+ * The phrase of `text` most likely to be the answer, by the given span weights. A question that
+ * asks for a kind of phrase (a date, a number, a name) gets one of that kind or none at all:
+ * highlighting "the deal" for "how much did Tokyo pay?" would point at the wrong words.
+ */
 export function pickAnswer(
   text: string,
   type: AnswerType,
@@ -65,7 +69,12 @@ export function pickAnswer(
 ): Span | null {
   let best: Span | null = null;
   let bestScore = -Infinity;
+  const typed =
+    type === "date" || type === "number" ? candidatesOf(text, type, questionTerms) : null;
+  if (typed?.length === 0) return null;
+  const ofType = (s: Span) => !typed || typed.some((t) => t.start < s.end && s.start < t.end);
   for (const c of spanCandidates(text, type, questionTerms, form, focus)) {
+    if (!ofType(c.span)) continue;
     const score = spanScoreOf(c.features, weights);
     if (score > bestScore) {
       bestScore = score;

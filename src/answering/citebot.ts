@@ -70,6 +70,11 @@ export interface Analysis {
 export const DEFAULT_MIN_CONFIDENCE = 0.55;
 /** Excerpts after the first must still hold this share of the question (IDF-weighted). */
 const MIN_EXTRA_COVERAGE = 0.3;
+/**
+ * … and hold in themselves this share of what the first holds: a sentence next to the answer
+ * borrows its neighbour's words without answering anything.
+ */
+const EXTRA_OWN_SHARE = 0.6;
 
 const DEFAULTS = {
   maxExcerpts: 3,
@@ -172,7 +177,7 @@ export function createCitebot(
       };
     }
     const termSet = new Set(terms);
-    const [first, ...rest] = excerptsOf(hits, termSet, false);
+    const [first, ...rest] = excerptsOf(hits, terms, false, least);
     if (!first)
       return {
         kind: "not_found",
@@ -205,13 +210,25 @@ export function createCitebot(
     };
   }
 
-  /** Up to maxExcerpts excerpts, best first; after the first (or all, for "more") on topic. */
-  function excerptsOf(hits: readonly SentenceHit[], termSet: Set<string>, allExtra: boolean) {
+  /**
+   * Up to maxExcerpts excerpts, best first. After the first (or all, for "more") only sentences
+   * that answer too: on topic, and confident enough on their own to have been the answer.
+   */
+  function excerptsOf(
+    hits: readonly SentenceHit[],
+    terms: readonly string[],
+    allExtra: boolean,
+    least: number,
+  ) {
     const excerpts: Excerpt[] = [];
     const cited = new Set<string>();
+    const termSet = new Set(terms);
     for (const hit of hits) {
       if (excerpts.length >= maxExcerpts) break;
-      if ((allExtra || excerpts.length > 0) && hit.coverage < MIN_EXTRA_COVERAGE) continue;
+      const extra = allExtra || excerpts.length > 0;
+      if (extra && hit.coverage < MIN_EXTRA_COVERAGE) continue;
+      if (extra && hit.own < EXTRA_OWN_SHARE * (hits[0]?.own ?? 0)) continue;
+      if (extra && confidenceOf(hit, terms, index, models.confidence) < least) continue;
       const key = `${hit.passage.id}:${hit.sentence}`;
       if (cited.has(key)) continue;
       cited.add(key);
@@ -231,7 +248,7 @@ export function createCitebot(
     const { terms, hits } = analyseInThread(question, earlier, minConfidence);
     const shown = shownKeys(thread);
     const fresh = hits.filter((h) => !shown.has(shownKey(sentencePlace(h))));
-    const [first, ...rest] = excerptsOf(fresh, new Set(terms), true);
+    const [first, ...rest] = excerptsOf(fresh, terms, true, minConfidence);
     if (!first) return { kind: "no_more", question: question.text };
     return { kind: "cited", question: question.text, excerpts: [first, ...rest] };
   }
