@@ -32,6 +32,7 @@ import {
 } from "./eval-conditions.ts";
 import { exactMatch, f1Score, holdsAnswer } from "./scoring.ts";
 import { conversationsBeside, formatConversationReport } from "./eval-conversations.ts";
+import { baselineRows } from "./eval-baselines.ts";
 
 const USAGE =
   "npm run eval -- [--data DIR] [--seeds DIR] [--questions FILE] [--split all|tune|check] " +
@@ -174,6 +175,7 @@ if (!args.flags.has("no-conditions")) {
     ...NATURAL_SETS.map((set) => naturalRow(set, [files, bundled], minConfidence)),
   ];
   report["conditions"] = rows;
+  report["baselines"] = baselineRows(files, bundled, all, half, NATURAL_SETS);
 }
 const conversations = await conversationsBeside(seedsDir);
 if (conversations) report["conversations"] = conversations;
@@ -211,6 +213,11 @@ if (args.flags.has("json")) {
   if (rows) {
     console.log(`conditions at threshold ${minConfidence} (issue 12; "held out": never tuned on)`);
     console.log(formatRows(rows));
+  }
+  const baselines = report["baselines"] as ConditionRow[] | undefined;
+  if (baselines) {
+    console.log("baselines: the best sentence by one plain score, always answering");
+    console.log(formatRows(baselines));
   }
   if (conversations) console.log(formatConversationReport(conversations));
 }
