@@ -20,6 +20,7 @@ export {
   focusOf,
   parseQuestion,
   questionFormOf,
+  subjectOf,
   type AnswerType,
   type Question,
   type QuestionForm,

@@ -6,6 +6,7 @@ import { createCitebotFromTexts, type Citebot, type SeedFile } from "../src/tool
 import type { GoldQuestion } from "./questions.ts";
 import { documentsOf, holdsEvidence, readNatural } from "./natural.ts";
 import { holdsAnswer } from "./scoring.ts";
+import { pieceQuestions, piecesOf } from "./pieces.ts";
 
 /** One condition on one half (or one natural set). */
 export interface ConditionRow {
@@ -90,6 +91,31 @@ export function singleArticleRows(
     rows.push(toRow("(b) each article alone", half, t));
   }
   return rows;
+}
+
+/** Condition (d): each article cut into short pieces, with near misses from the rest of it. */
+export function pieceRows(
+  files: readonly SeedFile[],
+  questions: readonly GoldQuestion[],
+  halfOf: (doc: string) => "tune" | "check",
+  minConfidence: number,
+): ConditionRow[] {
+  return (["tune", "check"] as const).map((half) => {
+    const t = emptyTally();
+    for (const file of files) {
+      const doc = path.basename(file.doc);
+      if (halfOf(doc) !== half) continue;
+      const article = questions.filter((q) => q.doc === doc);
+      for (const piece of piecesOf(file)) {
+        const bot = createCitebotFromTexts([piece.file], { minConfidence });
+        const { inside, nearMisses } = pieceQuestions(piece, article);
+        for (const q of inside)
+          tallyAnswerable(t, bot, q.question, (e) => holdsAnswer(e, q.answers));
+        for (const q of nearMisses) tallyOffCorpus(t, bot, q.question);
+      }
+    }
+    return toRow("(d) 4-paragraph pieces", half, t);
+  });
 }
 
 /** A natural-question set, which half it counts for, and where its documents are. */

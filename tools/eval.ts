@@ -25,6 +25,7 @@ import {
   emptyTally,
   formatRows,
   naturalRow,
+  pieceRows,
   singleArticleRows,
   toRow,
   type ConditionRow,
@@ -170,6 +171,9 @@ if (!args.flags.has("no-conditions")) {
       .filter((side) => split === "all" || side === split)
       .map((side) => toRow("(a) all articles", side, halves[side])),
     ...singleArticleRows(files, all, half, minConfidence).filter(
+      (r) => split === "all" || r.half === split,
+    ),
+    ...pieceRows(files, all, half, minConfidence).filter(
       (r) => split === "all" || r.half === split,
     ),
     ...NATURAL_SETS.map((set) => naturalRow(set, [files, bundled], minConfidence)),

@@ -6,6 +6,8 @@ export interface GoldQuestion {
   question: string;
   answers: string[];
   doc: string;
+  /** The answering paragraph, numbered from 0 after the title, when the set says. */
+  paragraph?: number;
 }
 
 /** Reads a JSONL question file; malformed lines are reported with their line number. */
@@ -27,6 +29,7 @@ export function readQuestions(file: string): GoldQuestion[] {
         question: q.question,
         answers: Array.isArray(q.answers) ? q.answers.map(String) : [],
         doc: String(q.doc ?? ""),
+        ...(Number.isInteger(q.paragraph) ? { paragraph: Number(q.paragraph) } : {}),
       });
     });
   return out;

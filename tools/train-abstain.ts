@@ -2,7 +2,8 @@
 // Citebot.analyse (exactly the answering path, spelling correction included), on three kinds of
 // corpus so it means the same on one short article and on many: the tune articles split into two
 // corpora (each question asked of both), each tune article alone (its questions in corpus and 40
-// of other articles out), and the dev natural questions over their own three articles.
+// of other articles out), each tune article cut into short pieces (tools/pieces.ts: near misses
+// from the same article out), and the dev natural questions over their own three articles.
 import path from "node:path";
 import {
   CONFIDENCE_FEATURES,
@@ -13,6 +14,7 @@ import {
 } from "../src/tools.ts";
 import type { GoldQuestion } from "./questions.ts";
 import type { NaturalQuestion } from "./natural.ts";
+import { pieceQuestions, piecesOf } from "./pieces.ts";
 
 /** One training row: features in CONFIDENCE_FEATURES order, the right decision, its group. */
 export interface AbstainRow {
@@ -51,6 +53,17 @@ export function abstainRows(
     for (let k = 0; k < 40 && others.length > 0; k++) {
       const q = others[Math.floor((k * others.length) / 40)];
       if (q) rows.push(rowOf(bot, q.question, 0, "alone"));
+    }
+  }
+  for (const doc of docs) {
+    const file = byName([doc])[0];
+    if (!file) continue;
+    const article = questions.filter((q) => q.doc === doc);
+    for (const piece of piecesOf(file)) {
+      const bot = createCitebotFromTexts([piece.file]);
+      const { inside, nearMisses } = pieceQuestions(piece, article);
+      for (const q of inside) rows.push(rowOf(bot, q.question, 1, "pieces"));
+      for (const q of nearMisses) rows.push(rowOf(bot, q.question, 0, "pieces"));
     }
   }
   if (natural) {

@@ -1,26 +1,19 @@
-import type {
-  Answer,
-  AnswerPhrase,
-  AskOptions,
-  DocumentInfo,
-  Excerpt,
-  Responder,
-  ShownExcerpt,
-  Thread,
-} from "./answer.ts";
-import { pickAnswer } from "./answer-span.ts";
-import { confidenceOf } from "./confidence.ts";
-import { answeredKeys, borrowedTerms, pointsBack, shownKey, shownKeys } from "./conversation.ts";
+import type { Answer, AskOptions, DocumentInfo, NotFound, Responder, Thread } from "./answer.ts";
+import { createAnalyser, type Analysis } from "./analysis.ts";
+import { chooseExcerpts } from "./choose-excerpts.ts";
+import { shownKey, shownKeys } from "./conversation.ts";
+import { respell } from "./correct-spelling.ts";
 import { buildCorpus, type Corpus } from "../ingest/corpus.ts";
-import { toExcerpt } from "./excerpt.ts";
 import { formatOf } from "../ingest/document.ts";
-import { parseQuestion, type Question } from "./question.ts";
 import { DEFAULT_MODELS } from "../model/default-models.ts";
 import type { Models } from "../model/types.ts";
-import { rankSentences, type SentenceHit } from "./rank.ts";
+import { phraseOf } from "./phrase-of.ts";
+import { parseQuestion } from "./question.ts";
+import type { SentenceHit } from "./rank.ts";
 import { buildIndex, type SearchIndex } from "../search/search-index.ts";
 import { smallTalk } from "./small-talk.ts";
-import { correctSpelling, respell } from "./correct-spelling.ts";
+
+export type { Analysis } from "./analysis.ts";
 
 /** Options for {@link createCitebot}; every field has a default. */
 export interface CitebotOptions {
@@ -54,28 +47,8 @@ export interface Citebot extends Responder {
   analyse(question: string): Analysis;
 }
 
-/** What answering knows about a question before it shapes the answer. */
-export interface Analysis {
-  question: Question;
-  /** The question's terms after spelling correction. */
-  terms: string[];
-  /** Corrected words: typed → indexed. */
-  fixes: Map<string, string>;
-  /** Ranked sentences, best first. */
-  hits: SentenceHit[];
-  confidence: number;
-}
-
 /** Default least confidence for an answer; `npm run eval` shows the trade-off. */
 export const DEFAULT_MIN_CONFIDENCE = 0.55;
-/** Excerpts after the first must still hold this share of the question (IDF-weighted). */
-const MIN_EXTRA_COVERAGE = 0.3;
-/**
- * … and hold in themselves this share of what the first holds: a sentence next to the answer
- * borrows its neighbour's words without answering anything.
- */
-const EXTRA_OWN_SHARE = 0.6;
-
 const DEFAULTS = {
   maxExcerpts: 3,
   minConfidence: DEFAULT_MIN_CONFIDENCE,
@@ -118,89 +91,43 @@ export function createCitebot(
         hits.map((h) => corpus.documents[h.passage.docIndex]?.title ?? "").filter(Boolean),
       ),
     ].slice(0, 3);
-
-  /**
-   * The shared first steps of `ask`, `more`, `confidence` and training: parse, correct, rank, judge.
-   * Words borrowed from earlier turns join the search weighted below the question's own;
-   * sentences already shown in the thread are left out.
-   */
-  function analyse(
-    question: Question,
-    borrowed = new Map<string, number>(),
-    thread: Thread = [],
-  ): Analysis {
-    const { terms: own, fixes } = correctSpelling(question, index);
-    const terms = [...own, ...[...borrowed.keys()].filter((t) => !own.includes(t))];
-    const scale = borrowed.size > 0 ? borrowed : undefined;
-    const shown = answeredKeys(thread);
-    const hits = rankSentences(question, terms, index, corpus, models.sentence, scale).filter(
-      (h) => shown.size === 0 || !shown.has(shownKey(sentencePlace(h))),
-    );
-    const confidence = confidenceOf(hits[0], terms, index, models.confidence, scale);
-    return { question, terms, fixes, hits, confidence };
-  }
-
-  const docText = new Map(corpus.documents.map((d) => [d.doc, d.text]));
-  const textOf = (s: ShownExcerpt) => docText.get(s.doc)?.slice(s.start, s.end) ?? "";
-
-  const sentencePlace = (hit: SentenceHit) => {
-    const s = hit.passage.sentences[hit.sentence];
-    return { doc: corpus.documents[hit.passage.docIndex]?.doc ?? "", start: s?.start ?? -1 };
-  };
-
-  /** A follow-up that stands on its own is answered on its own; one that leans back borrows. */
-  function analyseInThread(question: Question, thread: Thread, least: number) {
-    const alone = analyse(question, undefined, thread);
-    if (thread.length === 0 || (!pointsBack(question) && alone.confidence >= least)) return alone;
-    const borrowed = borrowedTerms(question, thread, textOf);
-    if (borrowed.size === 0) return alone;
-    return analyse(question, borrowed, thread);
-  }
+  const analyser = createAnalyser(corpus, index, models);
+  const choose = (
+    hits: readonly SentenceHit[],
+    terms: string[],
+    least: number,
+    allExtra: boolean,
+  ) =>
+    chooseExcerpts(hits, terms, {
+      corpus,
+      index,
+      confidence: models.confidence,
+      maxExcerpts,
+      least,
+      allExtra,
+    });
 
   function ask(raw: string, options: AskOptions = {}): Answer {
     const question = parseQuestion(typeof raw === "string" ? raw : "");
     const reason = smallTalk(question.text);
     if (reason) return { kind: "help", question: question.text, reason };
     const least = Math.max(minConfidence, options.minConfidence ?? 0);
-    const { terms, fixes, hits, confidence } = analyseInThread(
+    const { terms, fixes, hits, confidence } = analyser.inThread(
       question,
       options.thread ?? [],
       least,
     );
     const spelling = fixes.size > 0 ? respell(question.text, fixes) : undefined;
-    if (confidence < least) {
-      return {
-        kind: "not_found",
-        question: question.text,
-        suggestions: { ...(spelling ? { spelling } : {}), titles: titlesOf(hits) },
-        confidence,
-      };
-    }
-    const termSet = new Set(terms);
-    const [first, ...rest] = excerptsOf(hits, terms, false, least);
-    if (!first)
-      return {
-        kind: "not_found",
-        question: question.text,
-        suggestions: { titles: titlesOf(hits) },
-        confidence,
-      };
-    const span = pickAnswer(
-      first.text,
-      question.type,
-      termSet,
-      question.form,
-      question.focus,
-      models.phrase,
-    );
-    const phrase: AnswerPhrase | undefined = span
-      ? {
-          text: first.text.slice(span.start, span.end),
-          start: first.start + span.start,
-          end: first.start + span.end,
-          span,
-        }
-      : undefined;
+    const notFound = (withSpelling: boolean): NotFound => ({
+      kind: "not_found",
+      question: question.text,
+      suggestions: { ...(withSpelling && spelling ? { spelling } : {}), titles: titlesOf(hits) },
+      confidence,
+    });
+    if (confidence < least) return notFound(true);
+    const [first, ...rest] = choose(hits, terms, least, false);
+    if (!first) return notFound(false);
+    const phrase = phraseOf(first, question, new Set(terms), models);
     return {
       kind: "cited",
       question: question.text,
@@ -210,45 +137,16 @@ export function createCitebot(
     };
   }
 
-  /**
-   * Up to maxExcerpts excerpts, best first. After the first (or all, for "more") only sentences
-   * that answer too: on topic, and confident enough on their own to have been the answer.
-   */
-  function excerptsOf(
-    hits: readonly SentenceHit[],
-    terms: readonly string[],
-    allExtra: boolean,
-    least: number,
-  ) {
-    const excerpts: Excerpt[] = [];
-    const cited = new Set<string>();
-    const termSet = new Set(terms);
-    for (const hit of hits) {
-      if (excerpts.length >= maxExcerpts) break;
-      const extra = allExtra || excerpts.length > 0;
-      if (extra && hit.coverage < MIN_EXTRA_COVERAGE) continue;
-      if (extra && hit.own < EXTRA_OWN_SHARE * (hits[0]?.own ?? 0)) continue;
-      if (extra && confidenceOf(hit, terms, index, models.confidence) < least) continue;
-      const key = `${hit.passage.id}:${hit.sentence}`;
-      if (cited.has(key)) continue;
-      cited.add(key);
-      const excerpt = toExcerpt(corpus, hit.passage, hit.sentence, termSet, hit.score);
-      if (excerpt) excerpts.push(excerpt);
-    }
-    return excerpts;
-  }
-
   /** The next excerpts for the thread's last question: on topic and not shown yet. */
   function more(thread: Thread): Answer {
     const last = thread.at(-1);
     if (!last || last.shown.length === 0)
       return { kind: "no_more", question: last?.question ?? "" };
     const question = parseQuestion(last.question);
-    const earlier = thread.slice(0, -1);
-    const { terms, hits } = analyseInThread(question, earlier, minConfidence);
+    const { terms, hits } = analyser.inThread(question, thread.slice(0, -1), minConfidence);
     const shown = shownKeys(thread);
-    const fresh = hits.filter((h) => !shown.has(shownKey(sentencePlace(h))));
-    const [first, ...rest] = excerptsOf(fresh, terms, true, minConfidence);
+    const fresh = hits.filter((h) => !shown.has(shownKey(analyser.placeOf(h))));
+    const [first, ...rest] = choose(fresh, terms, minConfidence, true);
     if (!first) return { kind: "no_more", question: question.text };
     return { kind: "cited", question: question.text, excerpts: [first, ...rest] };
   }
@@ -256,8 +154,8 @@ export function createCitebot(
   return {
     ask,
     more,
-    confidence: (raw) => analyse(parseQuestion(raw)).confidence,
-    analyse: (raw) => analyse(parseQuestion(raw)),
+    confidence: (raw) => analyser.analyse(parseQuestion(raw)).confidence,
+    analyse: (raw) => analyser.analyse(parseQuestion(raw)),
     documents: () => documents,
     stats,
     corpus,

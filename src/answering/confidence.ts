@@ -20,6 +20,7 @@ export const CONFIDENCE_FEATURES = [
   "keysMissing", // how many key words (rare in English) are found nowhere near
   "keysNotOwn", // how many key words are not in the sentence itself (nor a related word)
   "typeMissing", // the question asks for a year, number or name the sentence does not hold
+  "subjectMissing", // the thing a "how many X" / "what X" question asks about, or a number it quotes, is not there
 ] as const;
 
 /** One input of the answer-or-abstain decision. */
@@ -84,6 +85,7 @@ export function confidenceFeatures(
     keysMissing: 0,
     keysNotOwn: 0,
     typeMissing: 0,
+    subjectMissing: 0,
   };
   if (!best) return f;
   let total = 0;
@@ -114,6 +116,7 @@ export function confidenceFeatures(
   f.general = total > 0 ? found / total : 0;
   f.generalOwn = total > 0 ? own / total : 0;
   f.typeMissing = best.typeMissing ? 1 : 0;
+  f.subjectMissing = Math.min(2, best.subjectMissing);
   return f;
 }
 

@@ -22,6 +22,11 @@ export interface Question {
   form: QuestionForm;
   /** The stemmed noun right after "what"/"which" ("What color…" → "color"), if any. */
   focus: string | null;
+  /**
+   * The stemmed words the answer must be about: the noun a "what X" / "how many X" question
+   * counts or names ("how many tickets" → "ticket"), and any number it quotes ("60-second").
+   */
+  subject: string[];
 }
 
 const TYPE_PATTERNS: readonly [AnswerType, RegExp][] = [
@@ -78,6 +83,16 @@ export function questionFormOf(text: string): QuestionForm {
     : "subject";
 }
 
+/** The noun a "what X", "which X", "how many X" or "how much X" question asks about, and its numbers. */
+export function subjectOf(text: string): string[] {
+  const out: string[] = [];
+  const m = /\b(?:what|which|how many|how much)\s+([a-z]+)/i.exec(withoutFrame(text));
+  const word = m?.[1]?.toLowerCase();
+  if (word && !isStopWord(word)) out.push(stem(word));
+  for (const n of text.matchAll(/\b\d[\d,.]*\b/g)) out.push(n[0].replace(/[,.]+$/, ""));
+  return [...new Set(out)];
+}
+
 /** The word a "what X"/"which X" question asks about, stemmed; null for other questions. */
 export function focusOf(text: string): string | null {
   const m = /\b(?:what|which)\s+([a-z]+)/i.exec(text);
@@ -124,6 +139,7 @@ export function parseQuestion(raw: string): Question {
     type: answerTypeOf(text),
     form: questionFormOf(text),
     focus: focusOf(text),
+    subject: subjectOf(text),
   };
 }
 

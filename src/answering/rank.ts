@@ -1,6 +1,7 @@
 import type { Corpus, Passage } from "../ingest/corpus.ts";
 import type { Question } from "./question.ts";
 import type { SearchIndex } from "../search/search-index.ts";
+import { relatedStems } from "../search/related-stems.ts";
 import {
   FEATURE_NAMES,
   sentenceFeatures,
@@ -36,6 +37,8 @@ export interface SentenceHit {
   rarestInPassage: boolean;
   /** Whether the question asks for a kind of phrase (a year, a number, a name) the sentence lacks. */
   typeMissing: boolean;
+  /** How many of the question's subject words (see Question.subject) are not in or next to it. */
+  subjectMissing: number;
   /** The terms around the sentence, for judging which question words it lacks. */
   around: TermsAround;
 }
@@ -46,6 +49,40 @@ export interface TermsAround {
   near: ReadonlySet<string>;
   passage: ReadonlySet<string>;
   section: ReadonlySet<string>;
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** Whether a derivation or synonym of the term is in the set. */
+function relatedIn(term: string, set: ReadonlySet<string>): boolean {
+  return relatedStems(term).some(
+    (r) => (r.kind === "derived" || r.kind === "synonym") && set.has(r.stem),
+  );
+}
+
+/** Share of a term's weight a derivation or synonym of it carries in the passage search. */
+const RELATED_SEARCH_WEIGHT = 0.3;
+
+/**
+ * The passage search's terms: the question's, and the derivations and synonyms of each that the
+ * seeds use, weighted below it, so a passage that says "proclaimed" for "declared" is found.
+ */
+function withRelated(
+  terms: readonly string[],
+  index: SearchIndex,
+  scale?: ReadonlyMap<string, number>,
+): [string[], Map<string, number>] {
+  const all = [...terms];
+  const weight = new Map(terms.map((t) => [t, scale?.get(t) ?? 1]));
+  for (const t of terms) {
+    for (const r of relatedStems(t)) {
+      if (r.kind !== "derived" && r.kind !== "synonym") continue;
+      if (weight.has(r.stem) || !index.knows(r.stem)) continue;
+      all.push(r.stem);
+      weight.set(r.stem, RELATED_SEARCH_WEIGHT * r.weight * (weight.get(t) ?? 1));
+    }
+  }
+  return [all, weight];
 }
 
 /** The linear score of a sentence's features under the given weights. */
@@ -67,7 +104,8 @@ export function rankSentences(
   weights: RankWeights,
   scale?: ReadonlyMap<string, number>,
 ): SentenceHit[] {
-  const hits = index.search(terms, weights.passages, scale);
+  const [searched, weight] = withRelated(terms, index, scale);
+  const hits = index.search(searched, weights.passages, weight);
   const top = hits[0]?.score ?? 0;
   if (top <= 0) return [];
   const q = toQuestionTerms(question, terms, index, scale);
@@ -82,8 +120,8 @@ export function rankSentences(
     for (let i = 0; i < texts.length; i++) {
       const features = sentenceFeatures(q, p, i);
       const own = p.sets[i] ?? new Set<string>();
-      const before = p.sets[i - 1] ?? [];
-      const after = p.sets[i + 1] ?? [];
+      const before = p.sets[i - 1] ?? NONE;
+      const after = p.sets[i + 1] ?? NONE;
       out.push({
         passage,
         sentence: i,
@@ -91,6 +129,9 @@ export function rankSentences(
         passageStrength: hit.score / q.total,
         rarestInPassage,
         typeMissing: question.type !== "other" && features.typed === 0,
+        subjectMissing: question.subject.filter(
+          (t) => !own.has(t) && !before.has(t) && !after.has(t) && !relatedIn(t, own),
+        ).length,
         features,
         around: {
           own,

@@ -3,6 +3,7 @@ import {
   answerTypeOf,
   focusOf,
   parseQuestion,
+  subjectOf,
   questionFormOf,
   stem,
   type AnswerType,
@@ -62,6 +63,23 @@ const FOCUS: [question: string, focus: string | null][] = [
 describe("focusOf", () => {
   it.each(FOCUS)("%s → %s", (question, focus) => {
     expect(focusOf(question)).toBe(focus);
+  });
+});
+
+// question → what the answer must be about: the counted or named noun, and quoted numbers.
+const SUBJECT: [question: string, subject: string[]][] = [
+  ["How many tickets were sold?", [stem("tickets")]],
+  ["how much money did Tokyo pay", [stem("money")]],
+  ["What kind of apology does Seoul want?", [stem("apology")]], // the frame is not the subject
+  ["How much did a 60-second ad cost?", ["60"]],
+  ["Who won Super Bowl 50?", ["50"]],
+  ["How much did Tokyo pay?", []], // "did" is a stop word, not a counted noun
+  ["Why did the talks fail?", []],
+];
+
+describe("subjectOf", () => {
+  it.each(SUBJECT)("%s → %j", (question, subject) => {
+    expect(subjectOf(question)).toEqual(subject);
   });
 });
 

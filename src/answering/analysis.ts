@@ -1,0 +1,68 @@
+import type { ShownExcerpt, Thread } from "./answer.ts";
+import { confidenceOf } from "./confidence.ts";
+import { answeredKeys, borrowedTerms, pointsBack, shownKey } from "./conversation.ts";
+import { correctSpelling } from "./correct-spelling.ts";
+import type { Corpus } from "../ingest/corpus.ts";
+import type { Models } from "../model/types.ts";
+import type { Question } from "./question.ts";
+import { rankSentences, type SentenceHit } from "./rank.ts";
+import type { SearchIndex } from "../search/search-index.ts";
+
+/** What answering knows about a question before it shapes the answer. */
+export interface Analysis {
+  question: Question;
+  /** The question's terms after spelling correction. */
+  terms: string[];
+  /** Corrected words: typed → indexed. */
+  fixes: Map<string, string>;
+  /** Ranked sentences, best first. */
+  hits: SentenceHit[];
+  confidence: number;
+}
+
+/** The first steps of answering over one corpus: parse, correct, rank, judge. */
+export interface Analyser {
+  /** Words borrowed from earlier turns join weighted below the question's own; shown answers are left out. */
+  analyse(question: Question, borrowed?: ReadonlyMap<string, number>, thread?: Thread): Analysis;
+  /** A follow-up that stands on its own is analysed on its own; one that leans back borrows. */
+  inThread(question: Question, thread: Thread, least: number): Analysis;
+  /** Where a hit's sentence is, as a thread records shown excerpts. */
+  placeOf(hit: SentenceHit): { doc: string; start: number };
+}
+
+/** Creates the analyser that `ask`, `more`, `confidence` and training share. */
+export function createAnalyser(corpus: Corpus, index: SearchIndex, models: Models): Analyser {
+  const docText = new Map(corpus.documents.map((d) => [d.doc, d.text]));
+  const textOf = (s: ShownExcerpt) => docText.get(s.doc)?.slice(s.start, s.end) ?? "";
+
+  const placeOf = (hit: SentenceHit) => {
+    const s = hit.passage.sentences[hit.sentence];
+    return { doc: corpus.documents[hit.passage.docIndex]?.doc ?? "", start: s?.start ?? -1 };
+  };
+
+  function analyse(
+    question: Question,
+    borrowed: ReadonlyMap<string, number> = new Map(),
+    thread: Thread = [],
+  ): Analysis {
+    const { terms: own, fixes } = correctSpelling(question, index);
+    const terms = [...own, ...[...borrowed.keys()].filter((t) => !own.includes(t))];
+    const scale = borrowed.size > 0 ? borrowed : undefined;
+    const shown = answeredKeys(thread);
+    const hits = rankSentences(question, terms, index, corpus, models.sentence, scale).filter(
+      (h) => shown.size === 0 || !shown.has(shownKey(placeOf(h))),
+    );
+    const confidence = confidenceOf(hits[0], terms, index, models.confidence, scale);
+    return { question, terms, fixes, hits, confidence };
+  }
+
+  function inThread(question: Question, thread: Thread, least: number): Analysis {
+    const alone = analyse(question, undefined, thread);
+    if (thread.length === 0 || (!pointsBack(question) && alone.confidence >= least)) return alone;
+    const borrowed = borrowedTerms(question, thread, textOf);
+    if (borrowed.size === 0) return alone;
+    return analyse(question, borrowed, thread);
+  }
+
+  return { analyse, inThread, placeOf };
+}
