@@ -52,9 +52,10 @@ const { args, seedsDir, questionsFile, split, misses, minConfidence } = orUsage(
   };
 }, USAGE);
 
-// The natural-question sets: dev.jsonl is for tuning; the other two are held out.
+// The natural-question sets: the two dev files are for tuning; the other two are held out.
 const NATURAL_SETS: NaturalSet[] = [
   { file: path.join(REPO_ROOT, "data/natural/dev.jsonl"), half: "tune" },
+  { file: path.join(REPO_ROOT, "data/natural/dev-more.jsonl"), half: "tune" },
   { file: path.join(REPO_ROOT, "data/natural/seed.jsonl"), half: "held out" },
   { file: path.join(REPO_ROOT, "data/natural/squad-check.jsonl"), half: "held out" },
 ];

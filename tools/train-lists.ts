@@ -4,6 +4,7 @@ import { FEATURE_NAMES, SPAN_FEATURES, spanCandidates, type Citebot } from "../s
 import type { GoldQuestion } from "./questions.ts";
 import { f1Score, holdsAnswer } from "./scoring.ts";
 import type { RankList } from "./train-perceptron.ts";
+import { holdsEvidence, type NaturalQuestion } from "./natural.ts";
 
 /** Each question's ranked sentences; right = holds a gold answer. Lists all right or all wrong teach nothing. */
 export function sentenceLists(bot: Citebot, questions: readonly GoldQuestion[]): RankList[] {
@@ -14,6 +15,30 @@ export function sentenceLists(bot: Citebot, questions: readonly GoldQuestion[]):
       const doc = bot.corpus.documents[h.passage.docIndex];
       const s = h.passage.sentences[h.sentence];
       return Boolean(doc && s && holdsAnswer(doc.text.slice(s.start, s.end), q.answers));
+    });
+    if (y.some(Boolean) && !y.every(Boolean))
+      lists.push({
+        x: hits.map((h) => FEATURE_NAMES.map((name) => h.features[name])),
+        y,
+        gain: y.map(Number),
+      });
+  }
+  return lists;
+}
+
+/** The same lists for natural questions: right = holds one of the question's evidence strings. */
+export function naturalSentenceLists(
+  bot: Citebot,
+  questions: readonly NaturalQuestion[],
+): RankList[] {
+  const lists: RankList[] = [];
+  for (const q of questions) {
+    if (q.offtopic) continue;
+    const { hits } = bot.analyse(q.question);
+    const y = hits.map((h) => {
+      const doc = bot.corpus.documents[h.passage.docIndex];
+      const s = h.passage.sentences[h.sentence];
+      return Boolean(doc && s && holdsEvidence(doc.text.slice(s.start, s.end), q.evidence));
     });
     if (y.some(Boolean) && !y.every(Boolean))
       lists.push({

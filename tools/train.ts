@@ -1,6 +1,6 @@
 // npm run train -- [--target sentence|phrase|abstain|all] [--data DIR] [--epochs N] [--check]
 // Learns the models of src/model/ from a fixed start (all zeros) on the tune half of
-// squad-dev-a (and, for abstain, data/natural/dev.jsonl), through Citebot.analyse and ask (the
+// squad-dev-a (and, for sentence and abstain, data/natural/dev*.jsonl), through Citebot.analyse and ask (the
 // answering path, spelling correction included), and writes each model file with its provenance
 // and its scores on both halves. --check writes nothing and exits 1 unless retraining gives
 // exactly the committed files (CI runs it). `all` trains sentence, then phrase, then abstain,
@@ -30,7 +30,7 @@ import { halfOf, readQuestions, type GoldQuestion } from "./questions.ts";
 import { documentsOf, readNatural } from "./natural.ts";
 import { MODEL_FILES, toModelSource, type ModelFileKind } from "./model-file.ts";
 import { abstainRows, abstainScores, fitAbstain } from "./train-abstain.ts";
-import { phraseLists, sentenceLists } from "./train-lists.ts";
+import { naturalSentenceLists, phraseLists, sentenceLists } from "./train-lists.ts";
 import { topOneAccuracy, trainPerceptron } from "./train-perceptron.ts";
 
 const USAGE =
@@ -50,7 +50,10 @@ const { seedsDir, questionsFile, epochs, target, check } = orUsage(() => {
 }, USAGE);
 
 const MODEL_DIR = path.join(REPO_ROOT, "src/model");
-const DEV = path.join(REPO_ROOT, "data/natural/dev.jsonl");
+/** The natural-question development sets: the only natural questions training may see. */
+const DEV = ["data/natural/dev.jsonl", "data/natural/dev-more.jsonl"].map((f) =>
+  path.join(REPO_ROOT, f),
+);
 const all = readQuestions(questionsFile);
 const docs = [...new Set(all.map((q) => q.doc))].sort();
 const half = (name: "tune" | "check") => all.filter((q) => halfOf(docs, q.doc) === name);
@@ -81,19 +84,30 @@ async function emit(kind: ModelFileKind, p: Provenance, body: Record<string, unk
 }
 
 const botOf = (list: readonly SeedFile[]) => createCitebotFromTexts(list, { models });
+const dev = DEV.flatMap((f) => readNatural(f));
+const bundled = (await loadSeeds(path.join(REPO_ROOT, "seeds"))).files;
+const devFiles = [...files, ...bundled].filter((f) =>
+  documentsOf(dev).includes(path.basename(f.doc)),
+);
+const devNames = DEV.map((f) => path.relative(REPO_ROOT, f)).join(", ");
 const squad = `squad-dev-a (${docs.length} SQuAD v1.1 articles), tune half`;
 
 if (target === "sentence" || target === "all") {
   const bot = botOf(files);
   const [tune, held] = [sentenceLists(bot, half("tune")), sentenceLists(bot, half("check"))];
-  const w = trainPerceptron(tune, FEATURE_NAMES.length, epochs);
+  const natural = naturalSentenceLists(botOf(devFiles), dev);
+  const w = trainPerceptron([...tune, ...natural], FEATURE_NAMES.length, epochs);
   const features = Object.fromEntries(FEATURE_NAMES.map((f, i) => [f, round(w[i] ?? 0)]));
   const scores = {
-    tune: { top1: topOneAccuracy(tune, w) },
+    tune: { top1: topOneAccuracy(tune, w), natural_top1: topOneAccuracy(natural, w) },
     check: { top1: topOneAccuracy(held, w) },
   };
   const sentence = { passages: models.sentence.passages, features };
-  await emit(MODEL_FILES.sentence, provenance("sentence", squad, scores), sentence);
+  await emit(
+    MODEL_FILES.sentence,
+    provenance("sentence", `${squad}; ${devNames}`, scores),
+    sentence,
+  );
   models = { ...models, sentence: sentence as Models["sentence"] };
 }
 
@@ -111,11 +125,6 @@ if (target === "phrase" || target === "all") {
 }
 
 if (target === "abstain" || target === "all") {
-  const dev = readNatural(DEV);
-  const bundled = (await loadSeeds(path.join(REPO_ROOT, "seeds"))).files;
-  const devFiles = [...files, ...bundled].filter((f) =>
-    documentsOf(dev).includes(path.basename(f.doc)),
-  );
   const rows = (qs: GoldQuestion[], natural: boolean) =>
     abstainRows(files, qs, natural ? { questions: dev, files: devFiles } : null);
   const tune = rows(half("tune"), true);
@@ -126,7 +135,7 @@ if (target === "abstain" || target === "all") {
     check: abstainScores(rows(half("check"), false), rounded, 0.5),
   };
   const features = Object.fromEntries(CONFIDENCE_FEATURES.map((f, i) => [f, rounded[i] ?? 0]));
-  const data = `${squad}; ${path.relative(REPO_ROOT, DEV)}`;
+  const data = `${squad}; ${devNames}`;
   await emit(MODEL_FILES.confidence, provenance("abstain", data, scores), { features });
 }
 
