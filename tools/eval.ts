@@ -23,16 +23,15 @@ import {
 import { halfOf, readQuestions, type GoldQuestion } from "./questions.ts";
 import {
   emptyTally,
-  formatRows,
   naturalRow,
   pieceRows,
   singleArticleRows,
   toRow,
-  type ConditionRow,
   type NaturalSet,
 } from "./eval-conditions.ts";
 import { exactMatch, f1Score, holdsAnswer } from "./scoring.ts";
-import { conversationsBeside, formatConversationReport } from "./eval-conversations.ts";
+import { conversationsBeside } from "./eval-conversations.ts";
+import { formatReport } from "./eval-report.ts";
 import { baselineRows } from "./eval-baselines.ts";
 
 const USAGE =
@@ -180,49 +179,13 @@ if (!args.flags.has("no-conditions")) {
     ...NATURAL_SETS.map((set) => naturalRow(set, [files, bundled], minConfidence)),
   ];
   report["conditions"] = rows;
-  report["baselines"] = baselineRows(files, bundled, all, half, NATURAL_SETS);
+  report["baselines"] = baselineRows(files, bundled, all, half, NATURAL_SETS).filter(
+    (r) => split === "all" || r.half === split || r.half === "held out",
+  );
 }
 const conversations = await conversationsBeside(seedsDir);
 if (conversations) report["conversations"] = conversations;
 if (misses) writeFileSync(misses, missed.map((m) => JSON.stringify(m)).join("\n") + "\n");
 
-if (args.flags.has("json")) {
-  console.log(JSON.stringify(report));
-} else {
-  console.log(`citebot eval — ${questions.length} questions (${split}) from ${questionsFile}`);
-  console.log(`  P@1                      ${report["p_at_1"]}`);
-  console.log(`  MRR                      ${report["mrr"]}`);
-  console.log(`  answered                 ${report["answered"]}`);
-  console.log(`  mean first excerpt       ${report["mean_first_excerpt_chars"]} characters`);
-  console.log(`  answer phrase EM / F1    ${report["answer_em"]} / ${report["answer_f1"]}`);
-  console.log(`  time                     ${report["ms_per_question"]} ms a question`);
-  const ab = report["abstention"] as
-    | {
-        threshold: number;
-        in_corpus_answered: number;
-        out_of_corpus_not_found: number;
-        table: { threshold: number; in_corpus_answered: number; out_of_corpus_not_found: number }[];
-      }
-    | undefined;
-  if (ab) {
-    console.log(
-      `  abstention at ${ab.threshold}: in-corpus answered ${ab.in_corpus_answered}, out-of-corpus not found ${ab.out_of_corpus_not_found}`,
-    );
-    console.log("  threshold | in-corpus answered | out-of-corpus not found");
-    for (const r of ab.table)
-      console.log(
-        `  ${String(r.threshold).padEnd(9)} | ${String(r.in_corpus_answered).padEnd(18)} | ${r.out_of_corpus_not_found}`,
-      );
-  }
-  const rows = report["conditions"] as ConditionRow[] | undefined;
-  if (rows) {
-    console.log(`conditions at threshold ${minConfidence} (issue 12; "held out": never tuned on)`);
-    console.log(formatRows(rows));
-  }
-  const baselines = report["baselines"] as ConditionRow[] | undefined;
-  if (baselines) {
-    console.log("baselines: the best sentence by one plain score, always answering");
-    console.log(formatRows(baselines));
-  }
-  if (conversations) console.log(formatConversationReport(conversations));
-}
+if (args.flags.has("json")) console.log(JSON.stringify(report));
+else console.log(formatReport(report, questionsFile, minConfidence));

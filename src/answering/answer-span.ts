@@ -4,10 +4,10 @@ import type { AnswerType, QuestionForm } from "./question.ts";
 import {
   SPAN_FEATURES,
   spanFeatures,
-  toSpanContext,
   type SpanFeature,
   type SpanFeatures,
 } from "./span-features.ts";
+import { toSpanContext } from "./span-context.ts";
 
 /** Longest answer phrase considered, in words (SQuAD answers average between two and three). */
 const MAX_WORDS = 8;

@@ -5,11 +5,10 @@ import { relatedStems } from "../search/related-stems.ts";
 import {
   FEATURE_NAMES,
   sentenceFeatures,
-  toPassageTerms,
-  toQuestionTerms,
   type FeatureName,
   type SentenceFeatures,
 } from "./sentence-features.ts";
+import { toPassageTerms, toQuestionTerms } from "./sentence-terms.ts";
 
 /** Sentence-ranking parameters (the sentence model in src/model/). */
 export interface RankWeights {

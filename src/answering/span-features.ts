@@ -1,7 +1,8 @@
 import type { Span } from "./answer.ts";
-import { LEADING_JUNK, patternSpans } from "./answer-phrase.ts";
-import type { AnswerType, QuestionForm } from "./question.ts";
-import { normalizeWord, stem } from "../search/tokenize.ts";
+import { LEADING_JUNK } from "./answer-phrase.ts";
+import type { AnswerType } from "./question.ts";
+import { stem } from "../search/tokenize.ts";
+import type { SpanContext, Word } from "./span-context.ts";
 
 const TYPES = ["date", "number", "person", "place", "other"] as const satisfies AnswerType[];
 // Features that count only for the question's answer type ("person:capitalised").
@@ -53,54 +54,6 @@ export type SpanFeature = (typeof SPAN_FEATURES)[number];
 
 /** A complete set of phrase feature values: a missing one is a compile error. */
 export type SpanFeatures = Record<SpanFeature, number>;
-
-/** One word of the sentence a phrase is picked from. */
-export interface Word {
-  start: number;
-  end: number;
-  norm: string;
-  question: boolean;
-  capital: boolean;
-}
-
-const WORD = /[$£€]?[\p{L}\p{N}](?:[\p{L}\p{N}'’.,%–-]*[\p{L}\p{N}%])?/gu;
-
-/** The sentence and question as every candidate phrase of it sees them. */
-export interface SpanContext {
-  text: string;
-  words: Word[];
-  dates: Span[];
-  numbers: Span[];
-  /** Indexes of the words that are question words. */
-  qIndex: number[];
-  type: AnswerType;
-  form: QuestionForm;
-  focus: string | null;
-}
-
-/** Splits a sentence into words and finds its dates, numbers and question words. */
-export function toSpanContext(
-  text: string,
-  type: AnswerType,
-  questionTerms: ReadonlySet<string>,
-  form: QuestionForm,
-  focus: string | null,
-): SpanContext {
-  const words = [...text.matchAll(WORD)].map((m) => {
-    const norm = normalizeWord(m[0].replace(/^[$£€]/, ""));
-    return {
-      start: m.index,
-      end: m.index + m[0].length,
-      norm,
-      question: questionTerms.has(stem(norm)),
-      capital: /^[$£€]?\p{Lu}/u.test(m[0]),
-    };
-  });
-  const qIndex = words.flatMap((w, i) => (w.question ? [i] : []));
-  const dates = patternSpans(text, "date");
-  const numbers = patternSpans(text, "number");
-  return { text, words, dates, numbers, qIndex, type, form, focus };
-}
 
 const bit = (b: boolean) => (b ? 1 : 0);
 
