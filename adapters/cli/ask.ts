@@ -2,6 +2,7 @@
 // npm run --silent ask -- [--seeds DIR] --jsonl [--log] JSON lines in, one JSON line out each;
 //                                                       --log keeps them in the question log
 import path from "node:path";
+import { stringifyWithBigIntegers } from "./big-integers.ts";
 import readline from "node:readline";
 import {
   createCollectionRouter,
@@ -39,7 +40,7 @@ function answerJsonl(
     const threads = createThreadStore();
     for await (const line of rl)
       process.stdout.write(
-        JSON.stringify(answerLine(line, responder, log, threads, collections)) + "\n",
+        stringifyWithBigIntegers(answerLine(line, responder, log, threads, collections)) + "\n",
       );
     await log?.close();
   })();

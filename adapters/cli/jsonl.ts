@@ -9,6 +9,7 @@ import {
   type QuestionLog,
   type Responder,
 } from "../../src/index.ts";
+import { isBigInteger, protectBigIntegers } from "./big-integers.ts";
 import { createThreadStore, type ThreadStore } from "../shared/threads.ts";
 
 /** One output line of `ask --jsonl`. */
@@ -109,7 +110,7 @@ export function answerLine(
 ): JsonlReply {
   let input: unknown;
   try {
-    input = JSON.parse(line);
+    input = JSON.parse(protectBigIntegers(line));
   } catch {
     return {
       id: null,
@@ -141,14 +142,14 @@ export function answerLine(
       message: '"more" needs the "thread" whose last question it continues',
     };
   }
-  if (!more && typeof question !== "string") {
+  if (!more && (typeof question !== "string" || isBigInteger(question))) {
     return { id, status: "error", excerpts: [], message: 'missing "question" string' };
   }
   const origin: Partial<Record<(typeof ORIGIN_FIELDS)[number], string>> = {};
   for (const field of ORIGIN_FIELDS) {
     const value = (input as Record<string, unknown>)[field];
     if (value === undefined || value === null) continue;
-    if (typeof value !== "string" || value.length > 200) {
+    if (typeof value !== "string" || isBigInteger(value) || value.length > 200) {
       return {
         id,
         status: "error",

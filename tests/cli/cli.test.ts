@@ -129,6 +129,12 @@ describe("ask --jsonl", () => {
     expect(code).toBe(0);
     expect(stdout).toBe("");
   });
+
+  it("gives back ids past 2^53 (Discord snowflakes) digit for digit", async () => {
+    const line = '{"id": 123456789012345678901, "thread": 98765432109876543210, "question": "hi"}';
+    const { stdout } = await ask(["--seeds", "seeds", "--jsonl"], line);
+    expect(stdout).toMatch(/^\{"id":123456789012345678901,"status":"help"/);
+  });
 });
 
 describe("ask with one question", () => {
