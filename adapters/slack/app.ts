@@ -18,6 +18,7 @@ import { createEventClaimer } from "./claim-events.ts";
 import type { SlackConfig } from "./config.ts";
 import { registerHandlers } from "./handlers.ts";
 import { countInstallations, registerUninstall, toInstallationStore } from "./oauth.ts";
+import { noticeIfSlow, watchSocketMode } from "./connect-notice.ts";
 import { createReceiver, type SlackReceiver } from "./receiver.ts";
 import { guardSlackRequests } from "./request-guard.ts";
 
@@ -37,6 +38,8 @@ export interface StartSlackOptions extends FrontEndDeps {
   indexReady?: () => boolean;
   /** How long `stop()` waits for answers in flight before abandoning them. Default 5,000 ms. */
   drainMs?: number;
+  /** After how long a start-up step still waiting on Slack is logged as a warning. Default 10,000 ms. */
+  connectNoticeMs?: number;
   /** Re-reads the seeds for `/citebot reload`; resolves to the number of documents. */
   reload?: () => Promise<number>;
 }
@@ -115,7 +118,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackApp> 
   const health = (): Health => {
     const waitingFor = [
       ...(options.indexReady?.() === false ? ["index"] : []),
-      ...(connected && !stopping ? [] : ["platform"]),
+      ...(connected && (socket?.connected() ?? true) && !stopping ? [] : ["platform"]),
     ];
     return {
       ready: waitingFor.length === 0,
@@ -139,8 +142,9 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackApp> 
     await recount();
   }
   const { app, receiver } = createApp(options, health, installationStore);
+  const noticeMs = options.connectNoticeMs ?? 10_000;
   // Calls auth.test, so a wrong token fails here, before any connection is opened.
-  await app.init();
+  await noticeIfSlow(app.init(), "web-api", config, options.logger, noticeMs);
   if (installationStore) registerUninstall(app, installationStore, logger);
 
   const inFlight = createInFlight("slack", logger);
@@ -171,16 +175,14 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackApp> 
     logger.error("slack: unhandled error", { error });
   });
 
-  if (receiver instanceof SocketModeReceiver) {
-    // Not ready while the socket is down: the probe then says so until it reconnects.
-    receiver.client.on("connected", () => (connected = true));
-    for (const lost of ["reconnecting", "disconnected"]) {
-      receiver.client.on(lost, () => (connected = false));
-    }
-  }
+  // Not ready while the socket is down: the probe then says so until it reconnects.
+  const socket =
+    receiver instanceof SocketModeReceiver
+      ? watchSocketMode(receiver.client, logger, () => stopping !== null)
+      : null;
   const server =
     config.mode === "socket"
-      ? (await app.start(), null)
+      ? (await noticeIfSlow(app.start(), "socket", config, options.logger, noticeMs), null)
       : ((await app.start({ port: config.port, host: options.host ?? config.host })) as Server);
   connected = true;
   const address = server?.address();

@@ -255,6 +255,10 @@ export async function startFakeSlack() {
       for (const s of sockets) s.send(message);
       return envelope_id;
     },
+    /** Cuts every Socket Mode connection, as a network failure would. */
+    dropSockets() {
+      for (const s of sockets) s.terminate();
+    },
     async close() {
       for (const s of sockets) s.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
