@@ -6,6 +6,7 @@ import { startDiscord, type DiscordBot } from "../../adapters/discord/bot.ts";
 import { HELP_TEXT, render } from "../../adapters/discord/render.ts";
 import { FakeDiscord, snowflake, type RecordedRequest } from "../helpers/fake-discord.ts";
 import { withoutMarkup } from "../helpers/without-markup.ts";
+import { withoutEmphasis } from "../helpers/plain.ts";
 
 const SEEDS = [
   {
@@ -207,7 +208,7 @@ describe("slash commands", () => {
         r.method === "PATCH" &&
         r.path === `/webhooks/${fake.applicationId}/${token}/messages/@original`,
     );
-    expect(edit.body.embeds[0].description).toContain("npm **install**");
+    expect(withoutEmphasis(edit.body.embeds[0].description)).toContain("npm install");
   });
 
   test("/sources lists the documents and /help says how to ask, only to the asker", async () => {

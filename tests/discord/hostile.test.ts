@@ -4,6 +4,7 @@ import { createRateLimiter } from "../../adapters/shared/rate-limit.ts";
 import { startDiscord, type DiscordBot } from "../../adapters/discord/bot.ts";
 import { LIMITS } from "../../adapters/discord/render.ts";
 import { FakeDiscord, type RecordedRequest } from "../helpers/fake-discord.ts";
+import { withoutEmphasis } from "../helpers/plain.ts";
 
 // Seed text with the same tricks as the questions: it must be quoted, never obeyed.
 const HOSTILE_SEED = [
@@ -99,9 +100,8 @@ describe.each(QUESTIONS)("hostile question: %s", (_name, question) => {
     const id = fake.message({ content: `<@${fake.bot.id}> ${question}` });
     expectSafe((await fake.waitForRequest(isReplyTo(id))).body);
     const next = fake.message({ content: `<@${fake.bot.id}> how do I install?` });
-    expect((await fake.waitForRequest(isReplyTo(next))).body.embeds[0].description).toContain(
-      "npm **install**",
-    );
+    const reply = await fake.waitForRequest(isReplyTo(next));
+    expect(withoutEmphasis(reply.body.embeds[0].description)).toContain("npm install");
   });
 
   test("/ask gets a safe reply", async () => {
