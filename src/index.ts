@@ -54,14 +54,15 @@ export { MAX_QUESTION_LENGTH } from "./answering/question.ts";
 export type { FollowLinks } from "./ingest/seed-listing.ts";
 export { parseStoreConfig, storeSecrets, type StoreConfig } from "./hosting/store/config.ts";
 export { openQuestionLog } from "./hosting/store/open-store.ts";
-export type { LoggedQuestion, QuestionLog, Vote } from "./hosting/store/question-log.ts";
+export type { LoggedQuestion, QuestionLog } from "./hosting/store/question-log.ts";
+export type { Vote } from "./hosting/store/question-records.ts";
 export {
   readSummary,
   toSummaryLines,
-  type GapTopic,
   type Summary,
   type VotedAnswer,
 } from "./hosting/store/summary.ts";
+export type { GapTopic } from "./hosting/store/gaps.ts";
 export { listSeeds } from "./ingest/loader.ts";
 export { createMemoryClaims, type EventClaims } from "./hosting/store/claims.ts";
 export { openEventClaims, type OpenClaimsOptions } from "./hosting/store/open-claims.ts";

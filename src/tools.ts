@@ -77,18 +77,10 @@ export {
 } from "./hosting/store/store.ts";
 export { SQLITE_FILE } from "./hosting/store/config.ts";
 export { openDatabase } from "./hosting/store/open-store.ts";
-export {
-  createQuestionLog,
-  hashUser,
-  toOutcome,
-  type QuestionLogOptions,
-} from "./hosting/store/question-log.ts";
-export {
-  groupGaps,
-  summarize,
-  type DayCount,
-  type SummaryOptions,
-} from "./hosting/store/summary.ts";
+export { createQuestionLog, type QuestionLogOptions } from "./hosting/store/question-log.ts";
+export { hashUser, toOutcome } from "./hosting/store/question-records.ts";
+export { groupGaps } from "./hosting/store/gaps.ts";
+export { summarize, type DayCount, type SummaryOptions } from "./hosting/store/summary.ts";
 export {
   CLAIM_TIMES,
   createDatabaseClaims,
