@@ -209,7 +209,8 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
       ready: ready(),
       waitingFor: ready() ? [] : ["platform"],
       shards: client.shard?.ids ?? [...client.ws.shards.keys()],
-      shardCount: client.shard?.count ?? client.ws.shards.size,
+      // The total across all processes (SHARD_COUNT), not only the shards this one runs.
+      shardCount: client.shard?.count ?? client.options.shardCount ?? client.ws.shards.size,
       guilds: client.guilds.cache.size,
       documents: options.responder.documents().length,
     }),

@@ -141,3 +141,50 @@ describe("npm run discord on one machine, where Discord recommends 4 shards", ()
     await rm(cache, { recursive: true, force: true });
   }, 120_000); // four processes start, two identify windows apart, and one starts again
 });
+
+describe("npm run discord on two machines: SHARD_COUNT=4 with SHARD_IDS 0,1 and 2,3", () => {
+  let fake: FakeDiscord;
+  let gateway: FakeShardedGateway;
+  beforeEach(async () => {
+    fake = await FakeDiscord.start();
+    // Four buckets: the two machines' shards never share one, so neither waits for the other.
+    gateway = await FakeShardedGateway.start(fake, { shards: 4, maxConcurrency: 4 });
+  });
+  afterEach(async () => {
+    await gateway.close();
+    await fake.close();
+  });
+
+  test("each process serves its own shards in one client; only shard 0's registers the commands", async () => {
+    const machine = (ids: string) =>
+      run({
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_API_URL: fake.apiUrl,
+        HEALTH_PORT: "0",
+        INDEX_CACHE_DIR: "off",
+        SHARD_COUNT: "4",
+        SHARD_IDS: ids,
+      });
+    const machines = [machine("0,1"), machine("2-3")];
+    await gateway.waitFor(() => [0, 1, 2, 3].every((s) => gateway.open(s) === 1) || undefined);
+    const [, port] = await machines[1]!.printed(/on port (\d+)/);
+    await machines[1]!.printed(/logged in as citebot/);
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+    expect(await ready.json()).toMatchObject({ ready: true, shards: [2, 3], shardCount: 4 });
+
+    const asked = [0, 1, 2, 3].map((shard) =>
+      gateway.message({ shard, content: `<@${fake.bot.id}> what is the rate limit?` }),
+    );
+    asked.push(gateway.message({ direct: true, content: "what is the rate limit?" }));
+    for (const id of asked) await fake.waitForRequest(isReplyTo(id));
+
+    for (const m of machines) m.child.kill("SIGTERM");
+    const exits = await Promise.all(machines.map((m) => m.exited));
+    expect(exits.map((e) => e.code)).toEqual([0, 0]);
+    for (const id of asked) expect(fake.requests.filter(isReplyTo(id))).toHaveLength(1);
+    expect(fake.requests.filter((r) => r.method === "PUT")).toHaveLength(1);
+    expect(exits[0]?.output).toMatch(/registered \/ask.*shard=0,1/);
+    expect(exits[1]?.output).not.toContain("registered");
+    expect(gateway.events.filter((e) => e.type === "rate-limited")).toEqual([]);
+  }, 60_000);
+});
