@@ -88,7 +88,7 @@ describe.each(BACKENDS)(
       gateway.message({ shard, direct, content: `<@${fake.bot.id}> what is the rate limit?` });
 
     test("a message on every shard and a DM reach both and are answered once; the survivor answers alone", async () => {
-    const asked = [ask(0), ask(1), ask(2), ask(3), ask(0, true)];
+      const asked = [ask(0), ask(1), ask(2), ask(3), ask(0, true)];
       for (const id of asked) await fake.waitForRequest(isReplyTo(id));
       // The old process stops (its answers in flight finish); the new one answers from then on.
       const [old, next] = replicas;
