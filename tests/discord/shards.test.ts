@@ -1,17 +1,12 @@
-import { spawn } from "node:child_process";
-import { once } from "node:events";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { FakeDiscord, type RecordedRequest } from "../helpers/fake-discord.ts";
-import { FakeShardedGateway } from "../helpers/fake-discord-shards.ts";
+import { FakeShardedGateway, shardOf } from "../helpers/fake-discord-shards.ts";
+import { runDiscord } from "../helpers/run-discord.ts";
 import { withoutMarkup } from "../helpers/without-markup.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const MAIN = path.join(ROOT, "adapters/discord/main.ts");
-const TSX = pathToFileURL(path.join(ROOT, "node_modules/tsx/dist/loader.mjs")).href;
 const TOKEN = "MTIzNDU2.secret-part.do-not-log-me";
 
 let dir: string;
@@ -25,37 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-/** Runs `npm run discord`'s entry point with only the given variables. */
-function run(env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", TSX, MAIN], {
-    cwd: dir,
-    env: { PATH: process.env["PATH"] ?? "", SEEDS_DIR: dir, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  const changed = new Set<() => void>();
-  const onData = (d: Buffer) => {
-    output += d.toString();
-    for (const f of [...changed]) f();
-  };
-  child.stdout.on("data", onData);
-  child.stderr.on("data", onData);
-  const exited = once(child, "exit").then(([code]) => ({ code: code as number | null, output }));
-  /** Resolves with the first match of `pattern` at or after `from` in the output. */
-  const printed = (pattern: RegExp, from = 0) =>
-    new Promise<RegExpExecArray>((resolve) => {
-      const check = () => {
-        const match = pattern.exec(output.slice(from));
-        if (!match) return;
-        changed.delete(check);
-        resolve(match);
-      };
-      changed.add(check);
-      check();
-    });
-  return { child, exited, printed, output: () => output };
-}
 
 const isReplyTo = (id: string) => (r: RecordedRequest) =>
   r.method === "POST" && r.body?.message_reference?.message_id === id;
@@ -76,7 +40,7 @@ describe("npm run discord on one machine, where Discord recommends 4 shards", ()
   test("four shard processes answer on every shard and a DM once, survive a killed shard, register commands once", async () => {
     // The manager builds the index once; the shard processes read it (INDEX_MODE=read).
     const cache = await mkdtemp(path.join(tmpdir(), "citebot-shards-index-"));
-    const bot = run({
+    const bot = runDiscord(dir, {
       DISCORD_TOKEN: TOKEN,
       DISCORD_API_URL: fake.apiUrl,
       HEALTH_PORT: "0",
@@ -87,6 +51,7 @@ describe("npm run discord on one machine, where Discord recommends 4 shards", ()
       const res = await fetch(`http://127.0.0.1:${port}${p}`);
       return { status: res.status, body: (await res.json()) as Record<string, unknown> };
     };
+    expect(gateway.guilds.map((g) => shardOf(g.id, 4))).toEqual([0, 1, 2, 3]);
     await gateway.waitFor(() => (gateway.identifies().length >= 4 ? true : undefined));
     await bot.printed(/(discord: shard \d ready[\s\S]*){4}/);
     expect(await probe("/readyz")).toMatchObject({
@@ -157,7 +122,7 @@ describe("npm run discord on two machines: SHARD_COUNT=4 with SHARD_IDS 0,1 and 
 
   test("each process serves its own shards in one client; only shard 0's registers the commands", async () => {
     const machine = (ids: string) =>
-      run({
+      runDiscord(dir, {
         DISCORD_TOKEN: TOKEN,
         DISCORD_API_URL: fake.apiUrl,
         HEALTH_PORT: "0",

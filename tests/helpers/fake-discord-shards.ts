@@ -2,6 +2,9 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
 import { snowflake, type FakeDiscord, type FakeUser } from "./fake-discord.ts";
+import { guildCreate, guildIdOn, messageCreate, type FakeGuild } from "./fake-discord-payloads.ts";
+
+export { guildIdOn, shardOf, type FakeGuild } from "./fake-discord-payloads.ts";
 
 /** Something that happened on the sharded gateway. */
 export type ShardEvent =
@@ -20,29 +23,6 @@ export interface FakeShardsOptions {
   maxConcurrency?: number;
   /** The identify window per bucket; 0 turns the check off. Default 5000, as Discord. */
   identifyIntervalMs?: number;
-}
-
-/** A guild the fake puts on a shard, with one text channel. */
-export interface FakeGuild {
-  id: string;
-  channelId: string;
-  shard: number;
-}
-
-const DISCORD_EPOCH = 1_420_070_400_000n;
-let sequence = 0;
-
-/** A guild id that Discord's routing, (guild_id >> 22) % count, puts on `shard`. */
-export function guildIdOn(shard: number, count: number): string {
-  const n = BigInt(count);
-  let time = BigInt(Date.now()) - DISCORD_EPOCH - BigInt(sequence) * n;
-  time = time - (time % n) + BigInt(shard);
-  return ((time << 22n) + BigInt(sequence++ % 4096)).toString();
-}
-
-/** Discord's shard for a guild id. */
-export function shardOf(guildId: string, count: number): number {
-  return Number((BigInt(guildId) >> 22n) % BigInt(count));
 }
 
 /**
@@ -145,24 +125,20 @@ export class FakeShardedGateway {
     const guild = this.guilds[options.shard ?? 0];
     if (!guild) throw new Error(`fake-discord-shards: no shard ${options.shard}`);
     const id = snowflake();
-    const author = options.author ?? { id: snowflake(), username: "asker" };
-    const mentions = options.content.includes(`<@${this.rest.bot.id}>`) ? [this.rest.bot] : [];
     const where = options.direct
       ? { channel_id: snowflake(), channel_type: 1 }
       : { channel_id: guild.channelId, guild_id: guild.id };
-    this.dispatch(options.direct ? 0 : guild.shard, "MESSAGE_CREATE", {
-      id,
-      ...where,
-      author: { discriminator: "0", bot: false, ...author },
-      content: options.content,
-      mentions: mentions.map((u) => ({ discriminator: "0", ...u })),
-      mention_roles: [],
-      mention_everyone: false,
-      type: 0,
-      timestamp: new Date().toISOString(),
-      attachments: [],
-      embeds: [],
-    });
+    this.dispatch(
+      options.direct ? 0 : guild.shard,
+      "MESSAGE_CREATE",
+      messageCreate({
+        id,
+        ...where,
+        content: options.content,
+        bot: this.rest.bot,
+        author: options.author,
+      }),
+    );
     return id;
   }
 
@@ -239,20 +215,4 @@ export class FakeShardedGateway {
     this.record({ type: "identify", shard: id, count, at: now });
     return id;
   }
-}
-
-function guildCreate(guild: FakeGuild) {
-  return {
-    id: guild.id,
-    name: `Guild on shard ${guild.shard}`,
-    owner_id: snowflake(),
-    unavailable: false,
-    member_count: 2,
-    roles: [{ id: guild.id, name: "@everyone", permissions: "2048", position: 0 }],
-    channels: [{ id: guild.channelId, type: 0, name: "general", position: 0 }],
-    members: [],
-    emojis: [],
-    stickers: [],
-    threads: [],
-  };
 }
