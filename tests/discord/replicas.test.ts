@@ -87,9 +87,13 @@ describe.each(BACKENDS)(
     const ask = (shard: number, direct = false) =>
       gateway.message({ shard, direct, content: `<@${fake.bot.id}> what is the rate limit?` });
 
-    test("a message on every shard and a DM reach both and are answered once; the survivor answers alone", async () => {
+    test("a message on every shard, a DM and a slash command reach both and are answered once; the survivor answers alone", async () => {
       const asked = [ask(0), ask(1), ask(2), ask(3), ask(0, true)];
       for (const id of asked) await fake.waitForRequest(isReplyTo(id));
+      // A slash command on shard 3 reaches both too; one of them answers it.
+      const command = gateway.ask(3, "what is the rate limit?");
+      const isCallback = (r: RecordedRequest) => r.path.startsWith(`/interactions/${command}/`);
+      await fake.waitForRequest(isCallback);
       // The old process stops (its answers in flight finish); the new one answers from then on.
       const [old, next] = replicas;
       await old?.bot.stop();
@@ -98,8 +102,9 @@ describe.each(BACKENDS)(
       await next?.bot.stop(); // waits for everything either took to be answered
       for (const id of [...asked, after])
         expect(fake.requests.filter(isReplyTo(id))).toHaveLength(1);
+      expect(fake.requests.filter(isCallback)).toHaveLength(1);
       // The loser of each claim never even asked the core.
-      expect(replicas.reduce((n, r) => n + r.responder.asked.length, 0)).toBe(asked.length + 1);
+      expect(replicas.reduce((n, r) => n + r.responder.asked.length, 0)).toBe(asked.length + 2);
       expect(logger.lines.some((l) => l.includes("ignored an event another process claimed"))).toBe(
         true,
       );

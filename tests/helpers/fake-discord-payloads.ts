@@ -68,3 +68,23 @@ export function messageCreate(m: {
     embeds: [],
   };
 }
+
+/** An INTERACTION_CREATE's envelope for a slash command in `guild` (add `data`). */
+export function slashCommand(m: { id: string; guild: FakeGuild; applicationId: string }) {
+  const user = { id: snowflake(), username: "asker", discriminator: "0" };
+  return {
+    id: m.id,
+    application_id: m.applicationId,
+    type: 2,
+    token: `interaction-token-${m.id}`,
+    version: 1,
+    guild_id: m.guild.id,
+    channel_id: m.guild.channelId,
+    channel: { id: m.guild.channelId, type: 0 },
+    member: { user, roles: [], permissions: "2048", joined_at: new Date().toISOString() },
+    app_permissions: "2048",
+    locale: "en-US",
+    entitlements: [],
+    authorizing_integration_owners: {},
+  };
+}

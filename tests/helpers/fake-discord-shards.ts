@@ -2,7 +2,13 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
 import { snowflake, type FakeDiscord, type FakeUser } from "./fake-discord.ts";
-import { guildCreate, guildIdOn, messageCreate, type FakeGuild } from "./fake-discord-payloads.ts";
+import {
+  guildCreate,
+  guildIdOn,
+  messageCreate,
+  slashCommand,
+  type FakeGuild,
+} from "./fake-discord-payloads.ts";
 
 export { guildIdOn, shardOf, type FakeGuild } from "./fake-discord-payloads.ts";
 
@@ -139,6 +145,23 @@ export class FakeShardedGateway {
         author: options.author,
       }),
     );
+    return id;
+  }
+
+  /** `/ask question:…` in the guild on `shard`; returns the interaction id. */
+  ask(shard: number, question: string): string {
+    const guild = this.guilds[shard];
+    if (!guild) throw new Error(`fake-discord-shards: no shard ${shard}`);
+    const id = snowflake();
+    this.dispatch(shard, "INTERACTION_CREATE", {
+      ...slashCommand({ id, guild, applicationId: this.rest.applicationId }),
+      data: {
+        id: snowflake(),
+        name: "ask",
+        type: 1,
+        options: [{ name: "question", type: 3, value: question }],
+      },
+    });
     return id;
   }
 
