@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { FakeDiscord } from "../helpers/fake-discord.ts";
+import { FakeShardedGateway } from "../helpers/fake-discord-shards.ts";
 import { runDiscord } from "../helpers/run-discord.ts";
 
 const TOKEN = "MTIzNDU2.secret-part.do-not-log-me";
@@ -53,4 +54,24 @@ describe("npm run discord: shard settings at start-up", () => {
     expect(output).not.toContain("secret-part");
     expect(output).not.toMatch(/^\s+at /m);
   });
+
+  test("the manager killed hard: its shard processes stop too, closing their sessions cleanly", async () => {
+    const rest = await FakeDiscord.start();
+    const gateway = await FakeShardedGateway.start(rest, { shards: 2, maxConcurrency: 2 });
+    const bot = runDiscord(dir, {
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_API_URL: rest.apiUrl,
+      INDEX_CACHE_DIR: "off",
+    });
+    await bot.printed(/(discord: shard \d ready[\s\S]*){2}/);
+    bot.child.kill("SIGKILL");
+    const closes = await gateway.waitFor(() => {
+      const seen = gateway.events.filter((e) => e.type === "close");
+      return seen.length === 2 ? seen : undefined;
+    });
+    // 1000: each shard stopped itself (SIGTERM on losing its manager), none crashed.
+    expect(closes.map((e) => e.code)).toEqual([1000, 1000]);
+    await gateway.close();
+    await rest.close();
+  }, 60_000);
 });
