@@ -73,19 +73,31 @@ export async function startShardManager(options: ShardManagerOptions): Promise<S
       shard.once("ready", resolve);
       shard.once("death", () => resolve());
     });
-    const child = (await shard.spawn(-1)) as ChildProcess;
+    let child: ChildProcess;
+    try {
+      child = (await shard.spawn(-1)) as ChildProcess;
+    } catch (error) {
+      logger.error(`discord: shard ${shard.id} could not be started`, { error });
+      return restart(shard, null);
+    }
+    // A fork that fails (out of memory, too many processes) emits 'error', which unheard would
+    // end the manager: report it and let the shard die, so it is started again.
+    child.once("error", (error) => {
+      logger.error(`discord: shard ${shard.id}'s process failed`, { error });
+      if (child.pid === undefined) shard.kill();
+    });
     logger.info(`discord: shard ${shard.id} of ${count} started`, { pid: child.pid });
     await settled;
   };
 
-  const restart = (shard: Shard, child: ChildProcess) => {
+  function restart(shard: Shard, child: ChildProcess | null): void {
     if (stopping) return;
     const failed = (failures.get(shard.id) ?? 0) + 1;
     failures.set(shard.id, failed);
     const delay = Math.min(firstDelay * 2 ** (failed - 1), MAX_RESTART_DELAY_MS);
     logger.warn(`discord: shard ${shard.id} exited; starting it again, the others keep answering`, {
-      code: child.exitCode,
-      signal: child.signalCode,
+      code: child?.exitCode ?? null,
+      signal: child?.signalCode ?? null,
       inMs: delay,
     });
     const timer = setTimeout(() => {
@@ -93,7 +105,7 @@ export async function startShardManager(options: ShardManagerOptions): Promise<S
       void pacer.run(shard.id, launch(shard));
     }, delay);
     timers.add(timer);
-  };
+  }
 
   const shards = ids.map((id) => {
     const shard = manager.createShard(id);
