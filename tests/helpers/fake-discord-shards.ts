@@ -46,6 +46,7 @@ export class FakeShardedGateway {
   readonly events: ShardEvent[] = [];
   private readonly sessions = new Map<number, Set<WebSocket>>();
   private readonly lastIdentify = new Map<number, number>();
+  private readonly held = new Map<number, (() => void)[]>();
   private readonly waiters = new Set<() => void>();
   private readonly intervalMs: number;
   private seq = 0;
@@ -121,7 +122,17 @@ export class FakeShardedGateway {
     );
   }
 
-  /** Open sessions on `shard`. */
+  /** Answers `shard`'s IDENTIFYs with READY only once the returned function is called. */
+  hold(shard: number): () => void {
+    const queue: (() => void)[] = [];
+    this.held.set(shard, queue);
+    return () => {
+      this.held.delete(shard);
+      for (const ready of queue.splice(0)) ready();
+    };
+  }
+
+  /** Open sessions on `shard` (identified and READY). */
   open(shard: number): number {
     return this.sessions.get(shard)?.size ?? 0;
   }
@@ -222,6 +233,14 @@ export class FakeShardedGateway {
       return null;
     }
     this.lastIdentify.set(bucket, now);
+    this.record({ type: "identify", shard: id, count, at: now });
+    const held = this.held.get(id);
+    if (held) held.push(() => this.ready(socket, id, count));
+    else this.ready(socket, id, count);
+    return id;
+  }
+
+  private ready(socket: WebSocket, id: number, count: number): void {
     const open = this.sessions.get(id) ?? new Set<WebSocket>();
     this.sessions.set(id, open.add(socket));
     const mine = this.guilds.filter((g) => g.shard === id);
@@ -235,7 +254,6 @@ export class FakeShardedGateway {
       application: { id: this.rest.applicationId, flags: 0 },
     });
     for (const guild of mine) this.send(socket, "GUILD_CREATE", guildCreate(guild));
-    this.record({ type: "identify", shard: id, count, at: now });
-    return id;
+    for (const waiter of [...this.waiters]) waiter();
   }
 }
