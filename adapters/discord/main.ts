@@ -88,7 +88,9 @@ async function startMachine(context: EntryContext<Config>, wanted: number | "aut
   await registerCommandsOnce(rest, config.discord, logger);
   const fleet = await startShardManager({
     file: fileURLToPath(import.meta.url),
-    execArgv: process.execArgv,
+    // The manager's flags (a loader under tsx), and the stack traces that name .ts lines the
+    // citebot command turns on for itself.
+    execArgv: [...process.execArgv, "--enable-source-maps"],
     env,
     config: config.discord,
     count,
