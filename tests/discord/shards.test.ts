@@ -59,14 +59,14 @@ describe("npm run discord on one machine, where Discord recommends 4 shards", ()
     await bot.printed(/(discord: shard \d ready[\s\S]*){3}/);
     expect(await probe("/readyz")).toMatchObject({
       status: 503,
-      body: { ready: false, waitingFor: ["shard 3"], shardCount: 4, shardsReady: 3 },
+      body: { ready: false, waitingFor: ["shard 3"], shardCount: 4, shardsReady: 3, guilds: 3 },
     });
     expect((await probe("/healthz")).status).toBe(200);
     releaseShard3();
     await bot.printed(/(discord: shard \d ready[\s\S]*){4}/);
     expect(await probe("/readyz")).toMatchObject({
       status: 200,
-      body: { ready: true, shards: [0, 1, 2, 3], shardCount: 4, shardsReady: 4 },
+      body: { ready: true, shards: [0, 1, 2, 3], shardCount: 4, shardsReady: 4, guilds: 4 },
     });
     // Each shard identified with its own [id, 4]; none sooner than its bucket allows.
     expect(
