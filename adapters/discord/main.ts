@@ -78,14 +78,19 @@ async function startMachine(context: EntryContext<Config>, wanted: number | "aut
   });
   if (count === 1) return startBot(context, { shards: [0], shardCount: 1 }, true);
   if (plan.remaining < count) {
-    logger.warn("discord: fewer session starts left today than shards; some wait for the reset");
+    logger.warn(
+      "discord: fewer session starts left today than shards; those past them fail to connect and are retried until Discord resets the count",
+      { resetsAt: new Date(Date.now() + plan.resetAfterMs).toISOString() },
+    );
   }
   // This process already built the index: the shards read it instead of each indexing.
   const env = core.cacheDir && core.indexMode === "build" ? { INDEX_MODE: "read" } : {};
   await registerCommandsOnce(rest, config.discord, logger);
   const fleet = await startShardManager({
     file: fileURLToPath(import.meta.url),
-    execArgv: process.execArgv,
+    // The manager's flags (a loader under tsx), and the stack traces that name .ts lines the
+    // citebot command turns on for itself.
+    execArgv: [...process.execArgv, "--enable-source-maps"],
     env,
     config: config.discord,
     count,

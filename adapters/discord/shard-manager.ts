@@ -65,6 +65,15 @@ export async function startShardManager(options: ShardManagerOptions): Promise<S
   const failures = new Map<number, number>();
   const timers = new Set<NodeJS.Timeout>();
   let stopping = false;
+  /** Servers per shard, as each shard process last reported them. */
+  const guilds = new Map<number, number>();
+  const countGuilds = async (shard: Shard) => {
+    try {
+      guilds.set(shard.id, Number(await shard.fetchClientValue("guilds.cache.size")));
+    } catch {
+      // The shard is gone or restarting: keep its last count until it is back.
+    }
+  };
 
   /** Starts the shard's process and settles once it is ready or has exited. */
   const launch = (shard: Shard) => async () => {
@@ -112,7 +121,9 @@ export async function startShardManager(options: ShardManagerOptions): Promise<S
     Object.assign(shard.env as Record<string, string>, options.env ?? {});
     shard.on("ready", () => {
       failures.delete(id);
-      logger.info(`discord: shard ${id} ready`);
+      void countGuilds(shard).then(() =>
+        logger.info(`discord: shard ${id} ready`, { guilds: guilds.get(id) ?? 0 }),
+      );
     });
     shard.on("death", (child) => restart(shard, child as ChildProcess));
     // An 'error' without a listener would end the manager and every shard with it.
@@ -123,6 +134,10 @@ export async function startShardManager(options: ShardManagerOptions): Promise<S
     maxConcurrency: options.maxConcurrency,
   });
   for (const shard of shards) void pacer.run(shard.id, launch(shard));
+  // Servers come and go: recount now and then for the probes.
+  const recount = setInterval(() => {
+    for (const shard of shards) if (shard.ready) void countGuilds(shard);
+  }, 60_000).unref();
 
   return {
     manager,
@@ -135,11 +150,13 @@ export async function startShardManager(options: ShardManagerOptions): Promise<S
         shards: ids,
         shardCount: count,
         shardsReady: shards.length - waiting.length,
+        guilds: [...guilds.values()].reduce((a, b) => a + b, 0),
       };
     },
     async stop() {
       if (stopping) return;
       stopping = true;
+      clearInterval(recount);
       for (const timer of timers) clearTimeout(timer);
       await Promise.all(shards.map((s) => stopShard(s, options.stopGraceMs ?? 15_000)));
       logger.info("discord: every shard stopped");

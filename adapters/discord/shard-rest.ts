@@ -19,6 +19,8 @@ export interface GatewayPlan {
   /** Session starts (IDENTIFYs) left today, of `total`. */
   remaining: number;
   total: number;
+  /** When the count of session starts resets, in ms from now. */
+  resetAfterMs: number;
 }
 
 /** A REST client on DISCORD_API_URL (or Discord), for the shard manager's own calls. */
@@ -53,6 +55,7 @@ export async function fetchGatewayPlan(rest: REST, config: DiscordConfig): Promi
     maxConcurrency: Math.max(1, limit.max_concurrency),
     remaining: limit.remaining,
     total: limit.total,
+    resetAfterMs: limit.reset_after,
   };
 }
 

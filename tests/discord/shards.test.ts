@@ -37,7 +37,7 @@ describe("npm run discord on one machine, where Discord recommends 4 shards", ()
     await fake.close();
   });
 
-  test("four shard processes answer on every shard and a DM once, survive a killed shard, register commands once", async () => {
+  test("four shard processes: ready once the last is, answer on every shard and a DM once, survive a killed shard, register commands once", async () => {
     // The manager builds the index once; the shard processes read it (INDEX_MODE=read).
     const cache = await mkdtemp(path.join(tmpdir(), "citebot-shards-index-"));
     const bot = runDiscord(dir, {
@@ -46,6 +46,7 @@ describe("npm run discord on one machine, where Discord recommends 4 shards", ()
       HEALTH_PORT: "0",
       INDEX_CACHE_DIR: cache,
     });
+    const releaseShard3 = gateway.hold(3);
     const [, port] = await bot.printed(/health: \/healthz and \/readyz on port (\d+)/);
     const probe = async (p: string) => {
       const res = await fetch(`http://127.0.0.1:${port}${p}`);
@@ -53,10 +54,19 @@ describe("npm run discord on one machine, where Discord recommends 4 shards", ()
     };
     expect(gateway.guilds.map((g) => shardOf(g.id, 4))).toEqual([0, 1, 2, 3]);
     await gateway.waitFor(() => (gateway.identifies().length >= 4 ? true : undefined));
+    // Until shard 3 is READY the manager is alive but not ready, and says which shard it waits on.
+    await gateway.waitFor(() => gateway.identifies(3).length === 1 || undefined);
+    await bot.printed(/(discord: shard \d ready[\s\S]*){3}/);
+    expect(await probe("/readyz")).toMatchObject({
+      status: 503,
+      body: { ready: false, waitingFor: ["shard 3"], shardCount: 4, shardsReady: 3, guilds: 3 },
+    });
+    expect((await probe("/healthz")).status).toBe(200);
+    releaseShard3();
     await bot.printed(/(discord: shard \d ready[\s\S]*){4}/);
     expect(await probe("/readyz")).toMatchObject({
       status: 200,
-      body: { ready: true, shards: [0, 1, 2, 3], shardCount: 4, shardsReady: 4 },
+      body: { ready: true, shards: [0, 1, 2, 3], shardCount: 4, shardsReady: 4, guilds: 4 },
     });
     // Each shard identified with its own [id, 4]; none sooner than its bucket allows.
     expect(

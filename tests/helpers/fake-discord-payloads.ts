@@ -88,3 +88,43 @@ export function slashCommand(m: { id: string; guild: FakeGuild; applicationId: s
     authorizing_integration_owners: {},
   };
 }
+
+/** The `data` of `/ask question:…`. */
+export function askData(question: string) {
+  return {
+    id: snowflake(),
+    name: "ask",
+    type: 1,
+    options: [{ name: "question", type: 3, value: question }],
+  };
+}
+
+/** GET /gateway/bot's answer: where to connect, how many shards, the identify limits. */
+export function gatewayBot(m: {
+  url: string;
+  shards: number;
+  remaining: number;
+  maxConcurrency: number;
+}) {
+  return {
+    url: m.url,
+    shards: m.shards,
+    session_start_limit: {
+      total: 1000,
+      remaining: m.remaining,
+      reset_after: 86_400_000,
+      max_concurrency: m.maxConcurrency,
+    },
+  };
+}
+
+/** READY for a new session whose guilds arrive next as GUILD_CREATE. */
+export function readyPayload(m: { bot: FakeUser; guilds: FakeGuild[]; url: string }) {
+  return {
+    v: 10,
+    user: { ...m.bot, discriminator: "0" },
+    guilds: m.guilds.map((g) => ({ id: g.id, unavailable: true })),
+    session_id: `session-${snowflake()}`,
+    resume_gateway_url: m.url,
+  };
+}

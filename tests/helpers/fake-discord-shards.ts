@@ -3,9 +3,12 @@ import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
 import { snowflake, type FakeDiscord, type FakeUser } from "./fake-discord.ts";
 import {
+  askData,
+  gatewayBot,
   guildCreate,
   guildIdOn,
   messageCreate,
+  readyPayload,
   slashCommand,
   type FakeGuild,
 } from "./fake-discord-payloads.ts";
@@ -46,6 +49,7 @@ export class FakeShardedGateway {
   readonly events: ShardEvent[] = [];
   private readonly sessions = new Map<number, Set<WebSocket>>();
   private readonly lastIdentify = new Map<number, number>();
+  private readonly held = new Map<number, (() => void)[]>();
   private readonly waiters = new Set<() => void>();
   private readonly intervalMs: number;
   private seq = 0;
@@ -82,21 +86,20 @@ export class FakeShardedGateway {
   }
 
   private gatewayBot() {
-    const port = (this.server.address() as AddressInfo).port;
     const used = this.events.filter((e) => e.type === "identify").length;
     return {
       status: 200,
-      body: {
-        url: `ws://127.0.0.1:${port}/gateway`,
+      body: gatewayBot({
+        url: this.url,
         shards: this.count,
-        session_start_limit: {
-          total: 1000,
-          remaining: 1000 - used,
-          reset_after: 86_400_000,
-          max_concurrency: this.maxConcurrency,
-        },
-      },
+        remaining: 1000 - used,
+        maxConcurrency: this.maxConcurrency,
+      }),
     };
+  }
+
+  private get url(): string {
+    return `ws://127.0.0.1:${(this.server.address() as AddressInfo).port}/gateway`;
   }
 
   /** Resolves with the first value `check` returns, re-checking after every gateway event. */
@@ -121,7 +124,17 @@ export class FakeShardedGateway {
     );
   }
 
-  /** Open sessions on `shard`. */
+  /** Answers `shard`'s IDENTIFYs with READY only once the returned function is called. */
+  hold(shard: number): () => void {
+    const queue: (() => void)[] = [];
+    this.held.set(shard, queue);
+    return () => {
+      this.held.delete(shard);
+      for (const ready of queue.splice(0)) ready();
+    };
+  }
+
+  /** Open sessions on `shard` (identified and READY). */
   open(shard: number): number {
     return this.sessions.get(shard)?.size ?? 0;
   }
@@ -153,15 +166,8 @@ export class FakeShardedGateway {
     const guild = this.guilds[shard];
     if (!guild) throw new Error(`fake-discord-shards: no shard ${shard}`);
     const id = snowflake();
-    this.dispatch(shard, "INTERACTION_CREATE", {
-      ...slashCommand({ id, guild, applicationId: this.rest.applicationId }),
-      data: {
-        id: snowflake(),
-        name: "ask",
-        type: 1,
-        options: [{ name: "question", type: 3, value: question }],
-      },
-    });
+    const envelope = slashCommand({ id, guild, applicationId: this.rest.applicationId });
+    this.dispatch(shard, "INTERACTION_CREATE", { ...envelope, data: askData(question) });
     return id;
   }
 
@@ -222,20 +228,23 @@ export class FakeShardedGateway {
       return null;
     }
     this.lastIdentify.set(bucket, now);
+    this.record({ type: "identify", shard: id, count, at: now });
+    const held = this.held.get(id);
+    if (held) held.push(() => this.ready(socket, id, count));
+    else this.ready(socket, id, count);
+    return id;
+  }
+
+  private ready(socket: WebSocket, id: number, count: number): void {
     const open = this.sessions.get(id) ?? new Set<WebSocket>();
     this.sessions.set(id, open.add(socket));
     const mine = this.guilds.filter((g) => g.shard === id);
     this.send(socket, "READY", {
-      v: 10,
-      user: { ...this.rest.bot, discriminator: "0" },
-      guilds: mine.map((g) => ({ id: g.id, unavailable: true })),
-      session_id: `session-${snowflake()}`,
-      resume_gateway_url: `ws://127.0.0.1:${(this.server.address() as AddressInfo).port}/gateway`,
+      ...readyPayload({ bot: this.rest.bot, guilds: mine, url: this.url }),
       shard: [id, count],
       application: { id: this.rest.applicationId, flags: 0 },
     });
     for (const guild of mine) this.send(socket, "GUILD_CREATE", guildCreate(guild));
-    this.record({ type: "identify", shard: id, count, at: now });
-    return id;
+    for (const waiter of [...this.waiters]) waiter();
   }
 }
