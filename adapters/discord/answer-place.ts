@@ -16,7 +16,8 @@ export const MAX_THREAD_NAME = 100;
 export function threadName(question: string): string {
   const plain = toDisplayText(question)
     .replace(/<(?:@[!&]?|#)\d+>|@(?=everyone|here)/gi, "")
-    .replace(/[*_~`|>#[\]()]/g, "")
+    .replace(/[*_~`|]/g, "")
+    .replace(/[>#[\]()]/g, " ")
     .replace(/\s+/g, " ")
     .trim();
   return plain === "" ? "citebot" : clipAtWord(plain, MAX_THREAD_NAME);
