@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createMemoryLogger } from "../../src/tools.ts";
 import { createRateLimiter } from "../../adapters/shared/rate-limit.ts";
+import { createThreadStore } from "../../adapters/shared/threads.ts";
 import { startDiscord, type DiscordBot } from "../../adapters/discord/bot.ts";
 import { EXPIRED } from "../../adapters/discord/more-button.ts";
 import { FakeDiscord, snowflake, type RecordedRequest } from "../helpers/fake-discord.ts";
@@ -14,6 +15,7 @@ let fake: FakeDiscord;
 let bot: DiscordBot;
 const responder = createScriptedResponder();
 const logger = createMemoryLogger([TOKEN]);
+const threads = createThreadStore();
 
 beforeAll(async () => {
   fake = await FakeDiscord.start({ channels: 2, forums: 1, botPermissions: CAN_OPEN_THREADS });
@@ -29,6 +31,7 @@ beforeAll(async () => {
     seedsBaseUrl: null,
     logger,
     rateLimiter: createRateLimiter({ limit: 0 }),
+    threads,
   });
 });
 
@@ -122,6 +125,15 @@ describe("a conversation in the thread citebot opens", () => {
     });
     const reply = await callbackOf(press.id);
     expect(reply.body.data).toMatchObject({ content: EXPIRED, flags: 64 });
+  });
+
+  test("a thread citebot opened stays its own after the conversation is forgotten (a restart)", async () => {
+    threads.drop(threadId);
+    const press = fake.component({ customId: `citebot:more:${threadId}`, channelId: threadId });
+    expect((await callbackOf(press.id)).body.data).toMatchObject({ content: EXPIRED, flags: 64 });
+    const reply = fake.message({ channelId: threadId, content: "how do I install it?" });
+    expect((await replyTo(reply)).path).toBe(`/channels/${threadId}/messages`);
+    expect(responder.asked.at(-1)).toMatchObject({ question: "how do I install it?", turns: [] });
   });
 
   test("a reply in a thread citebot never joined is ignored; a mention there is answered", async () => {
