@@ -92,7 +92,7 @@ async function logIn(client: Client, token: string, life: Lifecycle): Promise<Cl
 async function registerSlashCommands(c: Client<true>, guildId: string | null, logger: Logger) {
   try {
     await registerCommands(c.rest, c.application.id, guildId);
-    logger.info(`discord: registered /ask, /sources, /help and /citebot`, {
+    logger.info(`discord: registered /ask, /sources, /help, /citebot and Ask citebot`, {
       scope: guildId ? `guild ${guildId}` : "global",
     });
   } catch (error) {
