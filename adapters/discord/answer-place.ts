@@ -31,7 +31,8 @@ export interface Sent {
 
 /**
  * Sends the answer where the conversation goes on: a reply in a thread or DM; for a message in
- * a text channel, a new thread on that message named from the question. Without Create Public
+ * a text channel, a new thread on that message named from the question (unless `openThread` is
+ * false: the help text needs no thread). Without Create Public
  * Threads (or when Discord refuses), the answer is a reply in the channel, and the first such
  * fallback in a channel is logged.
  */
@@ -57,19 +58,21 @@ export function createAnswerSender(logger: Logger) {
     message: Message,
     question: string,
     payload: (key: string) => MessageCreateOptions,
+    openThread = true,
   ): Promise<Sent> => {
     if (!message.inGuild() || message.channel.isThread()) {
       await message.reply(payload(message.channelId));
       return { key: message.channelId };
     }
-    const thread = canOpenThread(message)
-      ? await message
-          .startThread({
-            name: threadName(question),
-            autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
-          })
-          .catch((error: unknown) => void fallBack(message, "Discord refused", error))
-      : undefined;
+    const thread =
+      openThread && canOpenThread(message)
+        ? await message
+            .startThread({
+              name: threadName(question),
+              autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
+            })
+            .catch((error: unknown) => void fallBack(message, "Discord refused", error))
+        : undefined;
     if (thread) {
       await thread.send(payload(thread.id));
       return { key: thread.id };

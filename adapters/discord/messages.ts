@@ -65,8 +65,11 @@ export function createMessageHandler(
         logger.info("discord: left an unprompted message unanswered", { ...context, via });
         return;
       }
-      const sent = await send(message, question, (key) =>
-        withButtons(payloadOf(answer), answer, id, key),
+      const sent = await send(
+        message,
+        question,
+        (key) => withButtons(payloadOf(answer), answer, id, key),
+        answer.kind !== "help", // a greeting or the help text opens no thread
       );
       threads.record(sent.key, answer);
     } catch (error) {

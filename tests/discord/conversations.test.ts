@@ -136,6 +136,14 @@ describe("a conversation in the thread citebot opens", () => {
     expect(responder.asked.at(-1)).toMatchObject({ question: "how do I install it?", turns: [] });
   });
 
+  test("a mention with no question gets the help text in the channel, opening no thread", async () => {
+    const id = fake.message({ content: mention("") });
+    const reply = await replyTo(id);
+    expect(reply.path).toBe(`/channels/${fake.channelId}/messages`);
+    expect(reply.body.content).toMatch(/^I answer questions/);
+    expect(fake.requests.some((r) => r.path.endsWith(`/messages/${id}/threads`))).toBe(false);
+  });
+
   test("a reply in a thread citebot never joined is ignored; a mention there is answered", async () => {
     const thread = fake.thread();
     const ignored = fake.message({ channelId: thread, content: "sure, how do I install it?" });

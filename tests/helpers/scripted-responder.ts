@@ -34,7 +34,8 @@ function excerpt(i: number): Excerpt {
 /**
  * A responder with fixed behaviour, so adapter tests never depend on the learned models: a
  * question containing "sure" is answered with confidence 0.9, any other with 0.5 (below the
- * help channels' 0.75), "nothing" is not found; `more` walks through three sentences.
+ * help channels' 0.75), "nothing" is not found, an empty one gets the help text; `more` walks
+ * through three sentences.
  */
 export function createScriptedResponder(): Responder & { asked: Asked[] } {
   const asked: Asked[] = [];
@@ -47,6 +48,7 @@ export function createScriptedResponder(): Responder & { asked: Asked[] } {
         turns: thread.map((t) => t.question),
         minConfidence: options?.minConfidence,
       });
+      if (question === "") return { kind: "help", question, reason: "empty" };
       const confidence = question.includes("sure") ? 0.9 : 0.5;
       if (question.includes("nothing") || confidence < (options?.minConfidence ?? 0)) {
         return { kind: "not_found", question, suggestions: { titles: [] }, confidence };
