@@ -31,6 +31,8 @@ export interface StartDiscordOptions extends FrontEndDeps {
    * the bot can no longer answer, so the process should exit and let its supervisor restart it.
    */
   onFatal?: (code: number) => void;
+  /** Register the slash commands at start-up. Default true; false where another process does. */
+  registerCommands?: boolean;
 }
 
 /** A running bot. */
@@ -118,7 +120,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
     seeds: options.responder.documents().length,
     invite: inviteUrl(c.application.id),
   });
-  await registerSlashCommands(c, config.guildId, logger);
+  if (options.registerCommands !== false) await registerSlashCommands(c, config.guildId, logger);
   const ready = () => client.isReady() && !life.stopping;
   return {
     client,
@@ -126,7 +128,8 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
       ready: ready(),
       waitingFor: ready() ? [] : ["platform"],
       shards: client.shard?.ids ?? [...client.ws.shards.keys()],
-      shardCount: client.shard?.count ?? client.ws.shards.size,
+      // The total across all processes (SHARD_COUNT), not only the shards this one runs.
+      shardCount: client.shard?.count ?? client.options.shardCount ?? client.ws.shards.size,
       guilds: client.guilds.cache.size,
       documents: options.responder.documents().length,
     }),

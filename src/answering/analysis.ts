@@ -1,6 +1,12 @@
 import type { ShownExcerpt, Thread } from "./answer.ts";
 import { confidenceOf } from "./confidence.ts";
-import { answeredKeys, borrowedTerms, pointsBack, shownKey } from "./conversation.ts";
+import {
+  answeredKeys,
+  borrowedTerms,
+  MAX_TURNS_BACK,
+  pointsBack,
+  shownKey,
+} from "./conversation.ts";
 import { correctSpelling } from "./correct-spelling.ts";
 import type { Corpus } from "../ingest/corpus.ts";
 import type { Models } from "../model/types.ts";
@@ -58,10 +64,36 @@ export function createAnalyser(corpus: Corpus, index: SearchIndex, models: Model
 
   function inThread(question: Question, thread: Thread, least: number): Analysis {
     const alone = analyse(question, undefined, thread);
-    if (thread.length === 0 || (!pointsBack(question) && alone.confidence >= least)) return alone;
+    if (thread.length === 0) return alone;
+    if (!pointsBack(question) && alone.confidence >= least)
+      return inThreadDocuments(alone, undefined, thread, least);
     const borrowed = borrowedTerms(question, thread, textOf);
-    if (borrowed.size === 0) return alone;
-    return analyse(question, borrowed, thread);
+    if (borrowed.size === 0) return inThreadDocuments(alone, undefined, thread, least);
+    return inThreadDocuments(analyse(question, borrowed, thread), borrowed, thread, least);
+  }
+
+  /**
+   * In a thread, the documents its answers quoted (the last three turns) come first: their best
+   * sentence leads when it clears the threshold by itself, the rest of the seeds follow. A
+   * question about something else finds nothing confident there and keeps its own ranking.
+   */
+  function inThreadDocuments(
+    analysis: Analysis,
+    borrowed: ReadonlyMap<string, number> | undefined,
+    thread: Thread,
+    least: number,
+  ): Analysis {
+    const docs = new Set(
+      thread.slice(-MAX_TURNS_BACK).flatMap((turn) => turn.shown.slice(0, 1).map((s) => s.doc)),
+    );
+    const inThread = (h: SentenceHit) => docs.has(placeOf(h).doc);
+    const first = analysis.hits.find(inThread);
+    if (!first || first === analysis.hits[0]) return analysis;
+    const scale = borrowed && borrowed.size > 0 ? borrowed : undefined;
+    const confidence = confidenceOf(first, analysis.terms, index, models.confidence, scale);
+    if (confidence < least) return analysis;
+    const hits = [...analysis.hits.filter(inThread), ...analysis.hits.filter((h) => !inThread(h))];
+    return { ...analysis, hits, confidence };
   }
 
   return { analyse, inThread, placeOf };

@@ -9,7 +9,7 @@ const BORROW_DECAY = 0.5;
 /** Words of the excerpts a turn showed weigh this share of its question's words. */
 const SHOWN_WEIGHT = 0.5;
 /** Turns looked back at; older ones are too far to be what "it" means. */
-const MAX_TURNS_BACK = 3;
+export const MAX_TURNS_BACK = 3;
 /** A question with fewer own words than this has no subject of its own. */
 const MIN_OWN_TERMS = 2;
 

@@ -86,6 +86,20 @@ describe("follow-ups", () => {
     expect([first(withZenith as Answer), first(withAcme as Answer)]).toContain(first(alone));
   });
 
+  it("a question with a subject of its own keeps to the thread's document when it answers there", () => {
+    const [, inThread] = converse(
+      "who founded zenith mills?",
+      "when did the company start trading?",
+    );
+    expect(first(inThread as Answer)).toContain("started trading in 1950");
+    expect(first(bot.ask("when did the company start trading?"))).toContain("in 1921");
+  });
+
+  it("a question about another document leaves the thread's document", () => {
+    const [, other] = converse("who founded zenith mills?", "who founded acme rockets?");
+    expect(first(other as Answer)).toContain("Ada Stone");
+  });
+
   it("never gives an earlier turn's answer again", () => {
     const [one, two] = converse("Who founded Zenith Mills?", "Who founded Zenith Mills?");
     if (two?.kind === "cited") expect(two.excerpts[0].text).not.toBe(first(one as Answer));
