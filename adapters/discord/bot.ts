@@ -1,18 +1,13 @@
 import { Events, type Client, type ClientOptions } from "discord.js";
-import { createMemoryClaims, type EventClaims, type Logger } from "../../src/index.ts";
+import type { EventClaims, Logger } from "../../src/index.ts";
 import type { FrontEndDeps } from "../shared/deps.ts";
 import type { Health } from "../shared/health.ts";
-import { createInFlight, type InFlight } from "../shared/in-flight.ts";
+import { createInFlight } from "../shared/in-flight.ts";
 import { createDiscordClient } from "./client.ts";
-import { createAdminHandler } from "./admin.ts";
-import { createFeedbackHandler, isFeedback } from "./feedback.ts";
 import { inviteUrl, registerCommands } from "./commands.ts";
 import { README_DISCORD, type DiscordConfig } from "./config.ts";
-import { createInteractionHandler } from "./interactions.ts";
-import { createMessageHandler } from "./messages.ts";
-import { createSerialQueue } from "./serial-queue.ts";
-import { createThreadStore, type ThreadStore } from "../shared/threads.ts";
-import { toQuestion } from "./to-question.ts";
+import { listenForQuestions } from "./listen.ts";
+import type { ThreadStore } from "../shared/threads.ts";
 
 /** Options for {@link startDiscord}. */
 export interface StartDiscordOptions extends FrontEndDeps {
@@ -57,82 +52,6 @@ interface Lifecycle {
   fatalCode: number | null;
 }
 
-/** Runs `work` only when this process wins the claim on `id` (another may hold the same shard). */
-function createClaimed(claims: EventClaims, logger: Logger) {
-  return async (id: string, work: () => Promise<void>): Promise<void> => {
-    if (!(await claims.claim(id))) {
-      logger.info("discord: ignored an event another process claimed", { claim: id });
-      return;
-    }
-    await work();
-    await claims.done(id).catch((error: unknown) => {
-      logger.warn("discord: could not mark an event answered", { claim: id, error });
-    });
-  };
-}
-
-/** Answers mentions and DMs (one at a time per channel) and slash commands, each once. */
-function listenForQuestions(
-  client: Client,
-  options: StartDiscordOptions,
-  inFlight: InFlight,
-  life: Lifecycle,
-): void {
-  const claimed = createClaimed(options.claims ?? createMemoryClaims(), options.logger);
-  const queue = createSerialQueue();
-  const threads = options.threads ?? createThreadStore();
-  const answerMessage = createMessageHandler({ ...options, threads });
-  client.on(Events.MessageCreate, (message) => {
-    if (life.stopping || !client.user) return;
-    const question = toQuestion(
-      {
-        content: message.content,
-        author: { id: message.author.id, bot: message.author.bot },
-        mentionedUserIds: [...message.mentions.users.keys()],
-        isDirect: !message.inGuild(),
-        // Without Message Content, Discord sends an unmentioned reply with empty content.
-        inOwnThread: options.config.messageContent === true && threads.has(message.channelId),
-      },
-      client.user.id,
-    );
-    if (question === null) return;
-    void inFlight.track(
-      queue.run(message.channelId, () =>
-        claimed(`discord:message:${message.id}`, () => answerMessage(message, question)),
-      ),
-    );
-  });
-  const handleInteraction = createInteractionHandler({
-    ...options,
-    deferAfterMs: options.deferAfterMs ?? 1500,
-  });
-  const { responder, logger } = options;
-  const handleAdmin = createAdminHandler({
-    responder,
-    log: options.asking?.log ?? null,
-    reload: options.reload ?? (async () => responder.documents().length),
-    logger,
-  });
-  const handleFeedback = createFeedbackHandler({ log: options.asking?.log ?? null, logger });
-  client.on(Events.InteractionCreate, (interaction) => {
-    if (life.stopping) return;
-    const claim = `discord:interaction:${interaction.id}`;
-    if (interaction.isChatInputCommand())
-      void inFlight.track(
-        claimed(claim, () =>
-          interaction.commandName === "citebot"
-            ? handleAdmin(interaction)
-            : handleInteraction(interaction),
-        ),
-      );
-    else if (
-      (interaction.isButton() || interaction.isModalSubmit()) &&
-      isFeedback(interaction.customId)
-    )
-      void inFlight.track(claimed(claim, () => handleFeedback(interaction)));
-  });
-}
-
 /** Logs the connection's ups and downs; a close for good after start-up calls `onFatal`. */
 function watchConnection(client: Client, options: StartDiscordOptions, life: Lifecycle): void {
   const { logger } = options;
@@ -175,7 +94,7 @@ async function logIn(client: Client, token: string, life: Lifecycle): Promise<Cl
 async function registerSlashCommands(c: Client<true>, guildId: string | null, logger: Logger) {
   try {
     await registerCommands(c.rest, c.application.id, guildId);
-    logger.info(`discord: registered /ask, /sources, /help and /citebot`, {
+    logger.info(`discord: registered /ask, /sources, /help, /citebot and Ask citebot`, {
       scope: guildId ? `guild ${guildId}` : "global",
     });
   } catch (error) {

@@ -4,12 +4,16 @@ import {
   PermissionFlagsBits,
   Routes,
   type REST,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type RESTPostAPIApplicationCommandsJSONBody,
 } from "discord.js";
 import { ADMIN_COMMAND } from "./admin.ts";
+import { ASK_MESSAGE_COMMAND } from "./context-menu.ts";
 
-/** The slash commands, exactly as registered; the whole set is replaced on each start. */
-export const COMMANDS: RESTPostAPIChatInputApplicationCommandsJSONBody[] = [
+/**
+ * The slash commands and the message command, exactly as registered; the whole set is
+ * replaced on each start.
+ */
+export const COMMANDS: RESTPostAPIApplicationCommandsJSONBody[] = [
   {
     type: ApplicationCommandType.ChatInput,
     name: "ask",
@@ -37,16 +41,19 @@ export const COMMANDS: RESTPostAPIChatInputApplicationCommandsJSONBody[] = [
   },
   { type: ApplicationCommandType.ChatInput, name: "help", description: "How to ask citebot" },
   ADMIN_COMMAND,
+  ASK_MESSAGE_COMMAND,
 ];
 
 /**
  * What the bot needs in a channel: see it, read the message it replies to (Discord refuses a
- * reply without Read Message History), answer in channels and threads, and show embeds.
+ * reply without Read Message History), open a thread on a question, answer in channels and
+ * threads, and show embeds.
  */
 export const PERMISSIONS =
   PermissionFlagsBits.ViewChannel |
   PermissionFlagsBits.SendMessages |
   PermissionFlagsBits.SendMessagesInThreads |
+  PermissionFlagsBits.CreatePublicThreads |
   PermissionFlagsBits.ReadMessageHistory |
   PermissionFlagsBits.EmbedLinks;
 

@@ -1,4 +1,5 @@
 import { ConfigError, boolVar, requiredVar, urlVar, type Env } from "../../src/index.ts";
+import { parseHelpChannels, type HelpChannels } from "./help-channels.ts";
 
 /** Where the README explains every Discord setting, for error messages. */
 export const README_DISCORD = 'see "Discord setup" in README.md';
@@ -16,6 +17,11 @@ export interface DiscordConfig {
    * Developer Portal, so replies in a thread citebot answered need no mention. Default false.
    */
   messageContent?: boolean;
+  /**
+   * DISCORD_HELP_CHANNELS and DISCORD_HELP_MIN_CONFIDENCE: text and forum channels whose new
+   * posts citebot answers unasked, in the post's thread, when sure enough. Default: none.
+   */
+  help?: HelpChannels;
 }
 
 /** Parses the Discord variables; throws ConfigError naming the variable and the fix. */
@@ -47,5 +53,6 @@ export function parseDiscordConfig(env: Env): DiscordConfig {
     );
   }
   const messageContent = boolVar(env, "DISCORD_MESSAGE_CONTENT", false);
-  return { token, guildId: guild, apiUrl, messageContent };
+  const help = parseHelpChannels(env);
+  return { token, guildId: guild, apiUrl, messageContent, help };
 }

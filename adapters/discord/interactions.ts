@@ -1,14 +1,10 @@
-import { MessageFlags, type ChatInputCommandInteraction } from "discord.js";
+import type { ChatInputCommandInteraction } from "discord.js";
 import type { FrontEndDeps } from "../shared/deps.ts";
-import { withFeedback } from "./feedback.ts";
-import {
-  render,
-  renderFailure,
-  renderHelp,
-  renderRateLimited,
-  renderSources,
-  type DiscordPayload,
-} from "./render.ts";
+import type { ThreadStore } from "../shared/threads.ts";
+import { withButtons } from "./more-button.ts";
+import { placeOf } from "./place.ts";
+import { render, renderFailure, renderHelp, renderRateLimited, renderSources } from "./render.ts";
+import { deferWhenLate, respondTo as respond } from "./respond.ts";
 import { toRequest } from "./to-question.ts";
 import { askAndLog } from "../shared/asking.ts";
 
@@ -16,28 +12,15 @@ import { askAndLog } from "../shared/asking.ts";
 export interface InteractionHandlerOptions extends FrontEndDeps {
   /** Defer instead of replying when the interaction is already this old (Discord allows 3 s). */
   deferAfterMs: number;
+  /** Where an answer's conversation is kept, for its More button. */
+  threads: ThreadStore;
 }
 
 /** Creates the handler for `/ask`, `/sources` and `/help`; it never throws. */
 export function createInteractionHandler(
   options: InteractionHandlerOptions,
 ): (interaction: ChatInputCommandInteraction) => Promise<void> {
-  const { responder, logger, rateLimiter } = options;
-
-  const respond = async (
-    interaction: ChatInputCommandInteraction,
-    payload: DiscordPayload,
-    ephemeral: boolean,
-  ) => {
-    if (interaction.deferred) await interaction.editReply(payload);
-    else if (interaction.replied)
-      await interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral });
-    else
-      await interaction.reply({
-        ...payload,
-        ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
-      });
-  };
+  const { responder, logger, rateLimiter, threads } = options;
 
   return async (interaction) => {
     const context = {
@@ -65,22 +48,19 @@ export function createInteractionHandler(
           if (!decision.allowed) {
             return await respond(interaction, renderRateLimited(decision.retryAfterMs), true);
           }
-          // The first response must reach Discord within 3 s of the command; when a backlog
-          // has eaten most of that, claim the interaction first and edit the answer in.
-          if (Date.now() - interaction.createdTimestamp > options.deferAfterMs) {
-            await interaction.deferReply(
-              request.ephemeral ? { flags: MessageFlags.Ephemeral } : {},
-            );
-          }
-          const place = {
-            platform: "discord",
-            server: interaction.guildId,
-            channel: interaction.channelId,
-          };
+          await deferWhenLate(interaction, options.deferAfterMs, request.ephemeral);
+          const place = placeOf(interaction.guildId, interaction.channelId, interaction.channel);
           const asker = { place, user: interaction.user.id, direct: !interaction.inGuild() };
           const { answer, id } = askAndLog(options.asking, responder, asker, request.question);
+          // Each /ask is a conversation of its own, kept for its More button.
+          const key = `i${interaction.id}`;
+          threads.record(key, answer);
           const payload = render(answer, { seedsBaseUrl: options.seedsBaseUrl });
-          return await respond(interaction, withFeedback(payload, answer, id), request.ephemeral);
+          return await respond(
+            interaction,
+            withButtons(payload, answer, id, key),
+            request.ephemeral,
+          );
         }
       }
     } catch (error) {

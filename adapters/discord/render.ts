@@ -54,9 +54,10 @@ const COLOR = 0x5865f2;
 /** How to ask, shown for `/help`, an empty mention and a "help" question. */
 export const HELP_TEXT = [
   "I answer questions with sentences quoted from the documents, each with its source.",
-  "• Mention me with a question in a channel, for example `@citebot how do I install it?`",
+  "• Mention me with a question in a channel, for example `@citebot how do I install it?` — I answer in a thread, where you can follow up.",
   "• Send me a direct message.",
   "• Use `/ask question:` — add `private:True` so only you see the answer.",
+  "• Right-click a message → Apps → **Ask citebot** to look it up (only you see the answer).",
   "• `/sources` lists the documents I know.",
 ].join("\n");
 

@@ -9,7 +9,15 @@ export interface IncomingMessage {
   isDirect: boolean;
   /** True in a thread citebot has answered in (and can read unmentioned messages of). */
   inOwnThread?: boolean;
+  /** True for a new post in a help channel (a text channel's message, a forum post's first). */
+  isHelpPost?: boolean;
 }
+
+/**
+ * How a message reached citebot: addressed to it (a DM, a mention) or unprompted (a reply in
+ * its thread, a help-channel post), which it answers only when it has something to say.
+ */
+export type Via = "direct" | "mention" | "thread" | "help";
 
 /** The parts of a slash command interaction that decide what to do. */
 export interface IncomingCommand {
@@ -32,14 +40,26 @@ const MENTION_TAG = /<(?:@[!&]?|#)\d+>|@everyone\b|@here\b/gi;
  * Decides whether a message is a question for the bot and returns it without the bot's
  * mention (or any other mention), or null when the message is not for us: a bot wrote
  * it, or it is a guild message that does not mention the bot outside a thread citebot
- * answered in. An empty string means
+ * answered in or a help-channel post. An empty string means
  * "mentioned with no question".
  */
 export function toQuestion(message: IncomingMessage, botId: string): string | null {
+  return viaOf(message, botId) === null ? null : withoutMentions(message.content);
+}
+
+/** How the message reached citebot, or null when it is not for citebot (see {@link toQuestion}). */
+export function viaOf(message: IncomingMessage, botId: string): Via | null {
   if (message.author.bot || message.author.id === botId) return null;
-  if (!message.isDirect && !message.inOwnThread && !message.mentionedUserIds.includes(botId))
-    return null;
-  return message.content.replace(MENTION_TAG, " ").replace(/\s+/g, " ").trim();
+  if (message.isDirect) return "direct";
+  if (message.mentionedUserIds.includes(botId)) return "mention";
+  if (message.inOwnThread) return "thread";
+  if (message.isHelpPost) return "help";
+  return null;
+}
+
+/** The text without mention tags and with white space collapsed: the words of the question. */
+export function withoutMentions(text: string): string {
+  return text.replace(MENTION_TAG, " ").replace(/\s+/g, " ").trim();
 }
 
 /** Turns a slash command into a request, or null for a command this bot does not know. */

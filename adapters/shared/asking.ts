@@ -37,8 +37,9 @@ export interface Asker {
 }
 
 /**
- * Answers from the place's document set (or `fallback` without `asking`) and logs the question;
- * `id` is the log entry's id for the feedback buttons, null when nothing was logged.
+ * Answers from the place's document set (or `fallback` without `asking`) and logs the question
+ * unless `logIf` says no (an unprompted post citebot will not answer); `id` is the log entry's
+ * id for the feedback buttons, null when nothing was logged.
  */
 export function askAndLog(
   asking: Asking | undefined,
@@ -46,10 +47,12 @@ export function askAndLog(
   asker: Asker,
   question: string,
   options?: AskOptions,
+  logIf: (answer: Answer) => boolean = () => true,
 ): { answer: Answer; id: string | null } {
   const { place, user, direct } = asker;
   const picked = asking?.pick(place) ?? { responder: fallback, collection: null };
   const answer = picked.responder.ask(question, options);
+  if (!logIf(answer)) return { answer, id: null };
   const id =
     asking?.log?.record({
       ...place,

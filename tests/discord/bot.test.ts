@@ -74,7 +74,7 @@ describe("start-up", () => {
 
   test("logs the bot's tag, the number of seeds and the invite URL", () => {
     expect(logger.lines).toContainEqual(
-      `[citebot] info discord: logged in as citebot seeds=2 invite=https://discord.com/oauth2/authorize?client_id=${fake.applicationId}&scope=bot+applications.commands&permissions=274877991936`,
+      `[citebot] info discord: logged in as citebot seeds=2 invite=https://discord.com/oauth2/authorize?client_id=${fake.applicationId}&scope=bot+applications.commands&permissions=309237730304`,
     );
   });
 });

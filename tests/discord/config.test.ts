@@ -18,6 +18,7 @@ describe("parseDiscordConfig", () => {
       guildId: "123456789012345678",
       apiUrl: "http://127.0.0.1:9999/api",
       messageContent: false,
+      help: { channels: new Set(), minConfidence: 0.75 },
     });
   });
 
@@ -27,6 +28,7 @@ describe("parseDiscordConfig", () => {
       guildId: null,
       apiUrl: null,
       messageContent: false,
+      help: { channels: new Set(), minConfidence: 0.75 },
     });
   });
 
@@ -86,16 +88,25 @@ describe("commands", () => {
     expect(url.origin + url.pathname).toBe("https://discord.com/oauth2/authorize");
     expect(url.searchParams.get("client_id")).toBe("123456789012345678");
     expect(url.searchParams.get("scope")).toBe("bot applications.commands");
-    // View Channels, Send Messages, Send Messages in Threads, Embed Links, Read Message History.
+    // View Channels, Send Messages, Send Messages in Threads, Create Public Threads, Embed
+    // Links, Read Message History.
     expect(url.searchParams.get("permissions")).toBe(
-      String(1024 + 2048 + 274877906944 + 16384 + 65536),
+      String(1024 + 2048 + 274877906944 + 34359738368 + 16384 + 65536),
     );
-    expect(PERMISSIONS).toBe(274877991936n);
+    expect(PERMISSIONS).toBe(309237730304n);
   });
 
   test("/ask takes a required question and an optional private switch", () => {
-    expect(COMMANDS.map((c) => c.name)).toEqual(["ask", "sources", "help", "citebot"]);
-    expect(COMMANDS[0]?.options?.map((o) => [o.name, o.type, o.required])).toEqual([
+    expect(COMMANDS.map((c) => c.name)).toEqual([
+      "ask",
+      "sources",
+      "help",
+      "citebot",
+      "Ask citebot",
+    ]);
+    const [ask] = COMMANDS;
+    const options = ask && "options" in ask ? ask.options : undefined;
+    expect(options?.map((o) => [o.name, o.type, o.required])).toEqual([
       ["question", 3, true],
       ["private", 5, false],
     ]);
@@ -108,5 +119,31 @@ describe("commands", () => {
     expect(() =>
       parseDiscordConfig({ DISCORD_TOKEN: TOKEN, DISCORD_MESSAGE_CONTENT: "maybe" }),
     ).toThrow(/DISCORD_MESSAGE_CONTENT/);
+  });
+
+  test("DISCORD_HELP_CHANNELS takes channel IDs and DISCORD_HELP_MIN_CONFIDENCE a share", () => {
+    const help = parseDiscordConfig({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_HELP_CHANNELS: " 123456789012345678, 234567890123456789 ,",
+      DISCORD_HELP_MIN_CONFIDENCE: "0.9",
+    }).help;
+    expect(help).toEqual({
+      channels: new Set(["123456789012345678", "234567890123456789"]),
+      minConfidence: 0.9,
+    });
+  });
+
+  test.each([
+    [{ DISCORD_HELP_CHANNELS: "#help" }, /DISCORD_HELP_CHANNELS must hold channel IDs.*"#help"/],
+    [{ DISCORD_HELP_CHANNELS: "12345" }, /Copy Channel ID/],
+    [
+      { DISCORD_HELP_MIN_CONFIDENCE: "1.5" },
+      /DISCORD_HELP_MIN_CONFIDENCE must be a number from 0 to 1/,
+    ],
+    [{ DISCORD_HELP_MIN_CONFIDENCE: "high" }, /got "high"/],
+    [{ DISCORD_HELP_MIN_CONFIDENCE: "-0.2" }, /from 0 to 1/],
+  ])("refuses %o with a message naming the variable", (env, message) => {
+    expect(() => parseDiscordConfig({ DISCORD_TOKEN: TOKEN, ...env })).toThrow(ConfigError);
+    expect(() => parseDiscordConfig({ DISCORD_TOKEN: TOKEN, ...env })).toThrow(message);
   });
 });

@@ -147,7 +147,11 @@ describe("Discord: logging and feedback", () => {
     expect(callback.body.data.components[0].components).toHaveLength(2);
     const dm = fake.message({ content: "what is the rate limit?", direct: true, author: user() });
     const reply = await replyTo(dm);
-    expect(reply.body.components ?? []).toEqual([]);
+    // Not logged, so no 👍 / 👎: only More.
+    const labels = reply.body.components.flatMap((row: { components: { label: string }[] }) =>
+      row.components.map((b) => b.label),
+    );
+    expect(labels).toEqual(["More"]);
     const rows = await questions();
     expect(rows.map((r) => r.question)).toEqual([
       "what is the rate limit?",

@@ -113,6 +113,14 @@ describe.each(QUESTIONS)("hostile question: %s", (_name, question) => {
     expect(callback.body.type).toBe(4);
     expectSafe(callback.body.data);
   });
+
+  test("Ask citebot on a message saying it gets a safe private reply", async () => {
+    const { id } = fake.messageCommand({ name: "Ask citebot", target: { content: question } });
+    const callback = await fake.waitForRequest((r) => r.path.startsWith(`/interactions/${id}/`));
+    expect(callback.body.type).toBe(4);
+    expect(callback.body.data.flags).toBe(64);
+    expectSafe(callback.body.data);
+  });
 });
 
 test("hostile seed text is quoted, not obeyed", async () => {

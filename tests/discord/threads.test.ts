@@ -113,3 +113,58 @@ describe("conversations in Discord threads", () => {
     expect(shown(reply)).toContain("1950");
   });
 });
+
+describe("a three-turn conversation from a mention in a text channel", () => {
+  // Three facts per company: each follow-up needs a sentence the thread has not shown yet.
+  const three = createCitebotFromTexts([
+    {
+      doc: "acme.md",
+      text: "# Acme\n\nAcme Rockets was founded by Ada Stone in Leeds. The company started trading in 1921. Its first product was a steam kettle.\n",
+    },
+    {
+      doc: "zenith.md",
+      text: "# Zenith\n\nZenith Mills was founded by Tom Reed in York. The business started trading in 1950. Its first product was a flour sifter.\n",
+    },
+  ]);
+  let own: FakeDiscord;
+  let ownBot: DiscordBot;
+
+  beforeAll(async () => {
+    // Send Messages and Create Public Threads: citebot opens a thread on the question.
+    own = await FakeDiscord.start({ botPermissions: 2048n | (1n << 35n) });
+    ownBot = await startDiscord({
+      responder: three,
+      config: { token: TOKEN, guildId: own.guildId, apiUrl: own.apiUrl, messageContent: true },
+      seedsBaseUrl: null,
+      logger: createMemoryLogger([TOKEN]),
+      rateLimiter: createRateLimiter({ limit: 0 }),
+    });
+  });
+
+  afterAll(async () => {
+    await ownBot?.stop();
+    await own?.close();
+  });
+
+  const postIn = (channelId: string, from: number) =>
+    own.waitForRequest(
+      (r) => r.method === "POST" && r.path === `/channels/${channelId}/messages`,
+      from,
+    );
+
+  test("each follow-up in the thread is answered about the company the thread is about", async () => {
+    const first = own.message({ content: `<@${own.bot.id}> Who founded Zenith Mills?` });
+    // The thread opened on the question has the question's id.
+    expect(shown(await postIn(first, 0))).toContain("Tom Reed");
+    let from = own.requests.length;
+    own.message({ channelId: first, content: "when did it start trading?", author: asker });
+    const second = await postIn(first, from);
+    expect(shown(second)).toContain("1950");
+    expect(shown(second)).not.toContain("1921");
+    from = own.requests.length;
+    own.message({ channelId: first, content: "what was its first product?", author: asker });
+    const third = await postIn(first, from);
+    expect(shown(third)).toContain("flour sifter");
+    expect(third.body.allowed_mentions).toEqual({ parse: [] });
+  });
+});

@@ -31,7 +31,17 @@ export type Interceptor = (
 export interface FakeDiscordOptions {
   /** Text channels in the guild. Default 1. */
   channels?: number;
+  /** Forum channels in the guild (posts are threads). Default 0. */
+  forums?: number;
+  /**
+   * The bot's permissions in the guild (its role's bitfield). Default "2048" (Send Messages
+   * only): Discord then refuses to open a thread (403, Missing Permissions), as the fake does.
+   */
+  botPermissions?: bigint;
 }
+
+/** Create Public Threads, the permission a thread from a message needs. */
+const CREATE_PUBLIC_THREADS = 1n << 35n;
 
 /** A user as Discord sends it. */
 export interface FakeUser {
@@ -50,6 +60,17 @@ export interface FakeMessageOptions {
   direct?: boolean;
   /** Users listed in `mentions`; default: the bot when the content contains `<@BOT_ID>`. */
   mentions?: FakeUser[];
+  /** The message id; default a new snowflake (a forum post's first message has the post's id). */
+  id?: string;
+}
+
+/** Options for {@link FakeDiscord.messageCommand} (a message context-menu command). */
+export interface FakeMessageCommandOptions {
+  name: string;
+  /** The message it is used on, as Discord resolves it. */
+  target: { content: string; author?: FakeUser; channelId?: string };
+  user?: FakeUser;
+  createdAt?: number;
 }
 
 /** Options for {@link FakeDiscord.interaction}. */
@@ -70,6 +91,10 @@ export interface FakeComponentOptions {
   permissions?: string;
   /** For a modal: the text inputs' values by custom id. */
   fields?: Record<string, string>;
+  /** Where the button's message is; default the fake's text channel. */
+  channelId?: string;
+  /** The button's message was ephemeral (only the presser saw it). */
+  ephemeral?: boolean;
 }
 
 let counter = 0;
@@ -81,11 +106,15 @@ export function snowflake(time = Date.now()): string {
 /** A loopback Discord: the REST routes and the gateway that discord.js 14 uses. */
 export class FakeDiscord {
   readonly bot: FakeUser = { id: snowflake(), username: "citebot", bot: true };
+  private readonly botRoleId = snowflake();
   readonly applicationId = snowflake();
   readonly guildId = snowflake();
   readonly channelIds: string[];
   /** The first text channel, where messages go by default. */
   readonly channelId: string;
+  /** Forum channels (type 15): {@link FakeDiscord.forumPost} opens posts in them. */
+  readonly forumIds: string[];
+  readonly botPermissions: bigint;
   /** Close code to answer IDENTIFY with instead of READY (4004 = authentication failed). */
   rejectIdentify: number | null = null;
   readonly requests: RecordedRequest[] = [];
@@ -101,6 +130,8 @@ export class FakeDiscord {
   private constructor(options: FakeDiscordOptions) {
     this.channelIds = Array.from({ length: options.channels ?? 1 }, () => snowflake());
     this.channelId = this.channelIds[0] ?? "";
+    this.forumIds = Array.from({ length: options.forums ?? 0 }, () => snowflake());
+    this.botPermissions = options.botPermissions ?? 2048n;
   }
 
   /** Starts a fake on a free loopback port. */
@@ -154,7 +185,7 @@ export class FakeDiscord {
     const author = options.author ?? { id: snowflake(), username: "asker" };
     const mentions =
       options.mentions ?? (options.content.includes(`<@${this.bot.id}>`) ? [this.bot] : []);
-    const id = snowflake();
+    const id = options.id ?? snowflake();
     this.dispatch("MESSAGE_CREATE", {
       id,
       channel_id: options.channelId ?? (options.direct ? snowflake() : this.channelId),
@@ -183,9 +214,45 @@ export class FakeDiscord {
 
   /** A press of the button `customId` under one of the bot's messages. */
   component(options: FakeComponentOptions): { id: string; token: string } {
+    const channelId = options.channelId ?? this.channelId;
+    const message = { ...this.sent(channelId, { content: "" }), flags: options.ephemeral ? 64 : 0 };
     return this.sendInteraction(3, { custom_id: options.customId, component_type: 2 }, options, {
-      message: this.sent(this.channelId, { content: "" }),
+      message,
+      ...this.interactionChannel(channelId),
     });
+  }
+
+  /** A message context-menu command (type 3) used on a message with the given content. */
+  messageCommand(options: FakeMessageCommandOptions): { id: string; token: string } {
+    const targetId = snowflake();
+    const { target } = options;
+    const channelId = target.channelId ?? this.channelId;
+    const author = { discriminator: "0", ...(target.author ?? { id: snowflake(), username: "x" }) };
+    const message = {
+      ...this.sent(channelId, { content: target.content }),
+      id: targetId,
+      author,
+      mention_everyone: target.content.includes("@everyone"),
+    };
+    const data = {
+      id: snowflake(),
+      name: options.name,
+      type: 3,
+      target_id: targetId,
+      resolved: { messages: { [targetId]: message } },
+    };
+    return this.sendInteraction(2, data, options, this.interactionChannel(channelId));
+  }
+
+  /** The channel fields of an interaction in `channelId` (a text channel or a thread). */
+  private interactionChannel(channelId: string): object {
+    const thread = this.threads.get(channelId);
+    return {
+      channel_id: channelId,
+      channel: thread
+        ? { id: channelId, type: 11, parent_id: thread.parentId }
+        : { id: channelId, type: 0 },
+    };
   }
 
   /** The submission of the modal `customId` with its text inputs' values. */
@@ -235,6 +302,27 @@ export class FakeDiscord {
     const thread = this.threadChannel(parentId, name, snowflake());
     this.dispatch("THREAD_CREATE", { ...thread, newly_created: true });
     return thread.id;
+  }
+
+  /**
+   * Someone opens a post in a forum channel: THREAD_CREATE, then the post's first message,
+   * whose id is the post's (as Discord does). Returns both ids (the same).
+   */
+  forumPost(options: { content: string; author?: FakeUser; forumId?: string; title?: string }): {
+    threadId: string;
+    messageId: string;
+  } {
+    const author = options.author ?? { id: snowflake(), username: "poster" };
+    const parent = options.forumId ?? this.forumIds[0] ?? "";
+    const thread = this.threadChannel(parent, options.title ?? "a post", author.id);
+    this.dispatch("THREAD_CREATE", { ...thread, newly_created: true });
+    const messageId = this.message({
+      id: thread.id,
+      channelId: thread.id,
+      content: options.content,
+      author,
+    });
+    return { threadId: thread.id, messageId };
   }
 
   /** Thread channels opened so far (by citebot or anyone), by id. */
@@ -331,14 +419,32 @@ export class FakeDiscord {
         owner_id: snowflake(),
         unavailable: false,
         member_count: 2,
-        roles: [{ id: this.guildId, name: "@everyone", permissions: "2048", position: 0 }],
-        channels: this.channelIds.map((id, i) => ({
-          id,
-          type: 0,
-          name: `channel-${i}`,
-          position: i,
-        })),
-        members: [],
+        roles: [
+          { id: this.guildId, name: "@everyone", permissions: "2048", position: 0 },
+          {
+            id: this.botRoleId,
+            name: "citebot",
+            permissions: String(this.botPermissions),
+            position: 1,
+          },
+        ],
+        channels: [
+          ...this.channelIds.map((id, i) => ({ id, type: 0, name: `channel-${i}`, position: i })),
+          ...this.forumIds.map((id, i) => ({
+            id,
+            type: 15,
+            name: `forum-${i}`,
+            position: 100 + i,
+          })),
+        ],
+        // The bot's own member, so discord.js can work out its permissions in a channel.
+        members: [
+          {
+            user: { ...this.bot, discriminator: "0" },
+            roles: [this.botRoleId],
+            joined_at: new Date().toISOString(),
+          },
+        ],
         emojis: [],
         stickers: [],
         threads: [],
@@ -396,7 +502,11 @@ export class FakeDiscord {
     if (method === "POST" && /^\/channels\/\d+\/typing$/.test(path)) return { status: 204 };
     const opened = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path);
     if (method === "POST" && opened) {
+      if ((this.botPermissions & CREATE_PUBLIC_THREADS) === 0n) {
+        return { status: 403, body: { message: "Missing Permissions", code: 50013 } };
+      }
       const thread = this.threadChannel(opened[1] ?? "", body.name, this.bot.id, opened[2]);
+      this.dispatch("THREAD_CREATE", { ...thread, newly_created: true });
       return { status: 201, body: thread };
     }
     const post = /^\/channels\/(\d+)\/messages$/.exec(path);

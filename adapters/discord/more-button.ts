@@ -1,0 +1,96 @@
+import {
+  ButtonStyle,
+  ComponentType,
+  MessageFlags,
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+  type ButtonInteraction,
+} from "discord.js";
+import type { Answer } from "../../src/index.ts";
+import type { FrontEndDeps } from "../shared/deps.ts";
+import type { ThreadStore } from "../shared/threads.ts";
+import { withFeedback } from "./feedback.ts";
+import { placeOf } from "./place.ts";
+import { render, renderFailure, renderRateLimited, type DiscordPayload } from "./render.ts";
+
+const MORE = "citebot:more:";
+
+/** Components under an answer: feedback when logged, More when it quoted something. */
+export type Components = APIActionRowComponent<APIComponentInMessageActionRow>[];
+
+/** The reply to a More whose conversation citebot no longer holds (restarted, or forgotten). */
+export const EXPIRED =
+  "I no longer remember that conversation (I keep recent ones only, and forget them when I restart), so I can't show more. Ask the question again and I'll answer it afresh.";
+
+/** The More button; its id carries the conversation's key in the thread store. */
+export function moreRow(key: string): APIActionRowComponent<APIComponentInMessageActionRow> {
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Primary,
+        custom_id: MORE + key,
+        label: "More",
+      },
+    ],
+  };
+}
+
+/** The payload with its buttons: 👍 / 👎 when logged, More under every quoting answer. */
+export function withButtons(
+  payload: DiscordPayload,
+  answer: Answer,
+  questionId: string | null,
+  key: string,
+): DiscordPayload & { components?: Components } {
+  const voted = withFeedback(payload, answer, questionId);
+  if (answer.kind !== "cited") return voted;
+  return { ...voted, components: [...(voted.components ?? []), moreRow(key)] };
+}
+
+/** True for the custom id of a More button. */
+export function isMore(customId: string): boolean {
+  return customId.startsWith(MORE);
+}
+
+/**
+ * Creates the handler for More; it never throws. It answers with the next excerpts of that
+ * conversation's last question (where the button is, privately when its answer was private),
+ * says "No more" when none is left, and says plainly when the conversation has expired.
+ */
+export function createMoreHandler(
+  options: FrontEndDeps & { threads: ThreadStore },
+): (interaction: ButtonInteraction) => Promise<void> {
+  const { responder, logger, rateLimiter, threads } = options;
+  return async (interaction) => {
+    const context = { interaction: interaction.id, user: interaction.user.id };
+    const key = interaction.customId.slice(MORE.length);
+    const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
+    const respond = (payload: DiscordPayload, privately = ephemeral) =>
+      interaction.reply({ ...payload, ...(privately ? { flags: MessageFlags.Ephemeral } : {}) });
+    try {
+      const decision = rateLimiter.take(interaction.user.id);
+      if (!decision.allowed)
+        return void (await respond(renderRateLimited(decision.retryAfterMs), true));
+      const thread = threads.get(key);
+      if (thread.length === 0) {
+        return void (await respond(
+          { content: EXPIRED, embeds: [], allowedMentions: { parse: [] } },
+          true,
+        ));
+      }
+      const place = placeOf(interaction.guildId, interaction.channelId, interaction.channel);
+      const picked = options.asking?.pick(place).responder ?? responder;
+      const answer = picked.more(thread);
+      threads.record(key, answer, true);
+      const payload = render(answer, { seedsBaseUrl: options.seedsBaseUrl });
+      await respond(withButtons(payload, answer, null, key));
+    } catch (error) {
+      logger.error("discord: showing more failed", { ...context, error });
+      await respond(renderFailure(), true).catch((again: unknown) => {
+        logger.error("discord: could not send the failure reply", { ...context, error: again });
+      });
+    }
+  };
+}
