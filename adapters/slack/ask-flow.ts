@@ -134,18 +134,25 @@ export async function answerWith(
       thread: asked.thread,
       ...(asked.unaskedMin === undefined ? {} : { minConfidence: asked.unaskedMin }),
     };
-    if (unasked) {
-      const { responder } = deps.asking?.pick(place) ?? { responder: deps.responder };
-      if (responder.ask(asked.question, options).kind !== "cited") return;
-      if (!deps.rateLimiter.take(asked.userId).allowed) return;
-    } else {
-      const decision = deps.rateLimiter.take(asked.userId);
-      if (!decision.allowed) {
-        await delivery.send(slowDown(decision.retryAfterMs), null);
-        return;
-      }
-    }
     const asker = { place, user: asked.userId, direct: asked.origin.direct };
+    if (unasked) {
+      const { responder, collection } = deps.asking?.pick(place) ?? {
+        responder: deps.responder,
+        collection: null,
+      };
+      const answer = responder.ask(asked.question, options);
+      // Unasked: not a word, not logged, not counted, unless citebot is sure.
+      if (answer.kind !== "cited" || !deps.rateLimiter.take(asked.userId).allowed) return;
+      const record = { ...place, workspace: place.server, user: asker.user, direct: asker.direct };
+      const id = deps.asking?.log?.record({ ...record, collection, answer }) ?? null;
+      await deliver(deps, delivery, answer, id);
+      return;
+    }
+    const decision = deps.rateLimiter.take(asked.userId);
+    if (!decision.allowed) {
+      await delivery.send(slowDown(decision.retryAfterMs), null);
+      return;
+    }
     const { answer, id } = askAndLog(deps.asking, deps.responder, asker, asked.question, options);
     await deliver(deps, delivery, answer, id);
   } catch (error) {
