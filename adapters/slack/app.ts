@@ -17,6 +17,7 @@ import { toBoltLogger } from "./bolt-logger.ts";
 import { createEventClaimer } from "./claim-events.ts";
 import type { SlackConfig } from "./config.ts";
 import { registerHandlers } from "./handlers.ts";
+import { createSlackMemory } from "./memory.ts";
 import { countInstallations, registerUninstall, toInstallationStore } from "./oauth.ts";
 import { noticeIfSlow, watchSocketMode } from "./connect-notice.ts";
 import { createReceiver, type SlackReceiver } from "./receiver.ts";
@@ -153,7 +154,8 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackApp> 
   // A delivery another replica (or an earlier retry) took goes no further.
   app.use(createEventClaimer(options.claims ?? createMemoryClaims(), logger));
   // Listeners run inside the tracked middleware above: their work is already counted once.
-  registerHandlers(app, { ...options, track: (work) => work });
+  const conversations = { memory: createSlackMemory(), help: config.help ?? null };
+  registerHandlers(app, { ...options, ...conversations, track: (work) => work });
   const log = options.asking?.log ?? null;
   registerFeedback(app, { log, logger: options.logger, track: (work) => work });
   registerAdmin(app, {

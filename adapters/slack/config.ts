@@ -1,10 +1,18 @@
 import { ConfigError, requiredVar, urlVar, type Env } from "../../src/index.ts";
+import { parseHelpChannels, type HelpChannels } from "./help-channels.ts";
 
 /** Where every Slack configuration error sends the reader. */
 export const SLACK_SETUP = 'see "Slack setup" in README.md';
 
 /** The bot scopes an OAuth install asks for: those of manifest.yml. */
-export const DEFAULT_SCOPES = ["app_mentions:read", "chat:write", "commands", "im:history"];
+export const DEFAULT_SCOPES = [
+  "app_mentions:read",
+  "channels:history",
+  "chat:write",
+  "commands",
+  "groups:history",
+  "im:history",
+];
 
 /** Settings of the Slack front end, parsed once at start-up. */
 export type SlackConfig = {
@@ -12,6 +20,8 @@ export type SlackConfig = {
   apiUrl: string | null;
   /** Interface the HTTP server binds to (HOST); absent = all interfaces. */
   host?: string;
+  /** Channels answered without a mention (SLACK_HELP_CHANNELS); absent = none. */
+  help?: HelpChannels;
 } & (
   | {
       /** Socket Mode: an app-level token (SLACK_APP_TOKEN, `xapp-…`) and no public URL. */
@@ -57,13 +67,15 @@ function prefixed(env: Env, name: string, prefix: string, hint: string): string 
 /** Parses the Slack variables: Socket Mode when SLACK_APP_TOKEN is set, else HTTP mode. */
 export function parseSlackConfig(env: Env): SlackConfig {
   const host = env["HOST"]?.trim();
-  if (!host) return parseMode(env);
+  const help = parseHelpChannels(env);
+  const config = { ...parseMode(env), ...(help.channels.size > 0 ? { help } : {}) };
+  if (!host) return config;
   if (!/^[\w.:-]+$/.test(host)) {
     throw new ConfigError(
       `HOST must be an address or host name such as 127.0.0.1, ::1 or 0.0.0.0, got "${host.slice(0, 40)}" (${SLACK_SETUP}).`,
     );
   }
-  return { ...parseMode(env), host };
+  return { ...config, host };
 }
 
 function parseMode(env: Env): SlackConfig {

@@ -1,17 +1,12 @@
 import type { App, BlockButtonAction, RespondArguments } from "@slack/bolt";
-import { FAILURE_TEXT, slowDown, type HandlerDeps } from "./notices.ts";
-import { withFeedback } from "./feedback.ts";
-import { render, renderNotice, SHARE_ACTION, type SlackMessage } from "./render.ts";
+import { answerWith, ephemeralDelivery, postedDelivery, poster } from "./ask-flow.ts";
+import type { ConversationDeps } from "./memory.ts";
+import { registerMore } from "./more.ts";
+import { renderNotice, SHARE_ACTION, type SlackMessage } from "./render.ts";
 import { share } from "./share.ts";
+import { registerShortcut } from "./shortcut.ts";
+import { readThread } from "./thread-reader.ts";
 import { commandQuestion, toQuestion, type SlackEventLike } from "./to-question.ts";
-import { askAndLog } from "../shared/asking.ts";
-
-/** Where a question was asked, for the log and the channel's collection. */
-interface Origin {
-  team: string | null;
-  channel: string | null;
-  direct: boolean;
-}
 
 interface EventArgs {
   event: SlackEventLike;
@@ -20,46 +15,8 @@ interface EventArgs {
   context: { botUserId?: string };
 }
 
-/**
- * Answers `question` for `userId` (rate-limited) and hands the message to `send`. Any failure
- * is logged with `context` and turned into {@link FAILURE_TEXT}; it never escapes.
- */
-async function answerWith(
-  deps: HandlerDeps,
-  context: Record<string, unknown>,
-  question: string,
-  userId: string,
-  shareButton: boolean,
-  send: (message: SlackMessage) => Promise<unknown>,
-  origin: Origin = { team: null, channel: null, direct: false },
-): Promise<void> {
-  try {
-    const decision = deps.rateLimiter.take(userId);
-    if (!decision.allowed) {
-      await send(slowDown(decision.retryAfterMs));
-      return;
-    }
-    const place = { platform: "slack", server: origin.team, channel: origin.channel };
-    const asker = { place, user: userId, direct: origin.direct };
-    const { answer, id } = askAndLog(deps.asking, deps.responder, asker, question);
-    await send(
-      withFeedback(render(answer, { seedsBaseUrl: deps.seedsBaseUrl, shareButton }), answer, id),
-    );
-  } catch (error) {
-    deps.logger.error("slack: answering failed", { ...context, error });
-    try {
-      await send(renderNotice(FAILURE_TEXT));
-    } catch (second) {
-      deps.logger.error("slack: could not tell the user about the failure", {
-        ...context,
-        error: second,
-      });
-    }
-  }
-}
-
-/** Registers `/ask`, mentions, DMs and the "Post to channel" button on `app`. */
-export function registerHandlers(app: App, deps: HandlerDeps): void {
+/** Registers `/ask`, mentions, DMs, thread replies, help channels and the answer buttons. */
+export function registerHandlers(app: App, deps: ConversationDeps): void {
   app.command("/ask", async ({ command, ack, respond }) => {
     await ack();
     const asked = commandQuestion(command);
@@ -75,40 +32,59 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       );
       return;
     }
+    const origin = {
+      team: command.team_id ?? null,
+      channel: command.channel_id,
+      direct: command.channel_id.startsWith("D"),
+    };
+    const key = `ephemeral:${command.trigger_id}`;
     await deps.track(
-      answerWith(deps, context, asked.question, asked.userId, true, send, {
-        team: command.team_id ?? null,
-        channel: command.channel_id,
-        direct: command.channel_id.startsWith("D"),
-      }),
+      answerWith(
+        deps,
+        context,
+        { question: asked.question, userId: asked.userId, origin, thread: [] },
+        ephemeralDelivery(deps, key, send),
+      ),
     );
   });
 
   // Bolt's context carries the bot's own user id (from auth.test at start-up).
   const onEvent = async ({ event, client, context, body }: EventArgs) => {
-    const asked = toQuestion(event, context.botUserId);
+    const asked = toQuestion(event, context.botUserId, {
+      helpChannels: deps.help?.channels ?? new Set(),
+      answeredIn: (channel, ts) => deps.memory.answered.has(channel, ts),
+    });
     if (!asked) return;
-    const where = { kind: event.type, user: asked.userId, channel: asked.channel };
-    await deps.track(
-      answerWith(
+    const { channel, threadTs } = asked;
+    const where = { kind: event.type, user: asked.userId, channel };
+    const direct = event.channel_type === "im" || channel.startsWith("D");
+    const work = async () => {
+      const thread =
+        asked.inThread && threadTs !== undefined
+          ? await readThread(
+              client,
+              { channel, threadTs, before: event.ts ?? "" },
+              context.botUserId,
+              deps.logger,
+            )
+          : threadTs === undefined
+            ? deps.memory.conversations.get(`dm:${channel}`)
+            : [];
+      const post = poster(client);
+      await answerWith(
         deps,
         where,
-        asked.question,
-        asked.userId,
-        false,
-        (message) =>
-          client.chat.postMessage({
-            ...message,
-            channel: asked.channel,
-            ...(asked.threadTs === undefined ? {} : { thread_ts: asked.threadTs }),
-          }),
         {
-          team: body.team_id ?? null,
-          channel: asked.channel,
-          direct: event.channel_type === "im" || asked.channel.startsWith("D"),
+          question: asked.question,
+          userId: asked.userId,
+          origin: { team: body.team_id ?? null, channel, direct },
+          thread,
+          ...(asked.unasked ? { unaskedMin: deps.help?.minConfidence ?? 1 } : {}),
         },
-      ),
-    );
+        postedDelivery(deps, { channel, ...(threadTs === undefined ? {} : { threadTs }) }, post),
+      );
+    };
+    await deps.track(work());
   };
   app.event("app_mention", onEvent);
   app.event("message", onEvent);
@@ -117,4 +93,6 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     await args.ack();
     await deps.track(share(deps, args));
   });
+  registerMore(app, deps);
+  registerShortcut(app, deps);
 }

@@ -7,7 +7,10 @@ import {
   type HelpReply,
   type Excerpt,
 } from "../../src/index.ts";
-import { escapeMrkdwn, fitEscaped, segmentMarkup, sliceWhole } from "./mrkdwn.ts";
+import { button, MORE_ACTION, SHARE_ACTION, type Button } from "./buttons.ts";
+import { escapeMrkdwn, fitEscaped, segmentMarkup } from "./mrkdwn.ts";
+
+export { BUTTON_VALUE_MAX, MORE_ACTION, SHARE_ACTION } from "./buttons.ts";
 
 /** Block Kit limits (docs.slack.dev/reference/block-kit): section text, blocks, context items. */
 export const SECTION_MAX = 3000;
@@ -15,18 +18,8 @@ export const BLOCKS_MAX = 50;
 export const CONTEXT_ELEMENTS_MAX = 10;
 /** Fallback text is only a notification preview; keep it short. */
 export const FALLBACK_MAX = 300;
-/** A button's value carries the question back; Slack allows 2,000 characters. */
-export const BUTTON_VALUE_MAX = 2000;
-/** The action id of the "Post to channel" button. */
-export const SHARE_ACTION = "citebot_share";
 
 type Mrkdwn = { type: "mrkdwn"; text: string };
-type Button = {
-  type: "button";
-  text: { type: "plain_text"; text: string };
-  action_id: string;
-  value: string;
-};
 /** The few Block Kit blocks citebot sends. */
 export type SlackBlock =
   | { type: "section"; text: Mrkdwn }
@@ -45,8 +38,10 @@ export interface SlackMessage {
 export interface RenderOptions {
   /** Base URL citations link to (SEEDS_BASE_URL); null leaves sources unlinked. */
   seedsBaseUrl: string | null;
-  /** Adds a "Post to channel" button (ephemeral slash-command replies). */
-  shareButton?: boolean;
+  /** Adds a "More" button sending this value back (see buttons.ts). */
+  more?: string;
+  /** Adds a "Post to channel" button sending this value back (ephemeral answers). */
+  share?: string;
   /** Slack user id of whoever shared the answer to the channel. */
   sharedBy?: string;
 }
@@ -149,20 +144,16 @@ export function render(answer: Answer, options: RenderOptions): SlackMessage {
       ],
     });
   }
-  if (options.shareButton && answer.kind === "cited") {
-    blocks.push({
-      type: "actions",
-      elements: [
-        {
-          type: "button",
-          text: { type: "plain_text", text: "Post to channel" },
-          action_id: SHARE_ACTION,
-          value: sliceWhole(answer.question, BUTTON_VALUE_MAX),
-        },
-      ],
-    });
+  const buttons: Button[] = [];
+  if (answer.kind === "cited") {
+    if (options.more !== undefined) buttons.push(button(MORE_ACTION, "More", options.more));
+    if (options.share !== undefined)
+      buttons.push(button(SHARE_ACTION, "Post to channel", options.share));
   }
-  return { text, blocks: blocks.slice(0, BLOCKS_MAX), unfurl_links: false, unfurl_media: false };
+  // The buttons stay within the limit: the answer's own blocks give way to them.
+  const kept = blocks.slice(0, BLOCKS_MAX - (buttons.length > 0 ? 1 : 0));
+  if (buttons.length > 0) kept.push({ type: "actions", elements: buttons });
+  return { text, blocks: kept, unfurl_links: false, unfurl_media: false };
 }
 
 /** A one-line message for notices such as rate limits and errors (text we wrote ourselves). */

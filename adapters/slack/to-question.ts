@@ -12,6 +12,18 @@ export interface SlackQuestion {
   channel: string;
   /** Thread to answer in; undefined answers at the top level (a plain DM). */
   threadTs?: string;
+  /** Asked inside an existing thread: its earlier messages are the conversation. */
+  inThread?: true;
+  /** Nobody addressed citebot (a help-channel post): answer only when sure, else stay silent. */
+  unasked?: true;
+}
+
+/** What decides whether a channel message without a mention is for citebot. */
+export interface Listening {
+  /** Help channels: their posts are answered unasked (SLACK_HELP_CHANNELS). */
+  helpChannels?: ReadonlySet<string>;
+  /** Whether citebot has answered in a thread (a reply there needs no mention). */
+  answeredIn?: (channel: string, threadTs: string) => boolean;
 }
 
 /** The fields of an `app_mention` or `message` event that citebot reads. */
@@ -70,25 +82,44 @@ function fromBot(event: SlackEventLike, botUserId?: string): boolean {
 
 /**
  * Decides whether an `app_mention` or `message` event is a question for citebot: channel
- * mentions are answered in their thread, DMs in the DM. Edits, joins, other subtypes and
- * anything a bot wrote (citebot included) give null.
+ * mentions are answered in their thread, DMs in the DM, replies in a thread citebot answered
+ * in that thread, help-channel posts (unasked) in their own thread. Edits, joins, other
+ * subtypes, anything a bot wrote (citebot included) and other channel messages give null.
  */
-export function toQuestion(event: SlackEventLike, botUserId?: string): SlackQuestion | null {
+export function toQuestion(
+  event: SlackEventLike,
+  botUserId?: string,
+  listening: Listening = {},
+): SlackQuestion | null {
   if (fromBot(event, botUserId) || event.subtype !== undefined) return null;
-  const { user, channel, ts } = event;
+  const { user, channel, ts, thread_ts: threadTs } = event;
   if (!user || !channel || !ts) return null;
-  const question = decodeSlackText((event.text ?? "").slice(0, READ_LIMIT), botUserId);
+  const text = (event.text ?? "").slice(0, READ_LIMIT);
+  const question = decodeSlackText(text, botUserId);
+  const asked: SlackQuestion = { question, userId: user, channel };
+  const inThread = threadTs !== undefined && threadTs !== ts;
+  if (inThread) asked.inThread = true;
+  const direct = channel.startsWith("D") || event.channel_type === "im";
   if (event.type === "app_mention") {
     // A mention inside a DM also arrives as a DM message; answer that one only.
-    if (channel.startsWith("D") || event.channel_type === "im") return null;
-    return { question, userId: user, channel, threadTs: event.thread_ts ?? ts };
+    return direct ? null : { ...asked, threadTs: threadTs ?? ts };
   }
-  if (event.type === "message" && event.channel_type === "im") {
-    const asked: SlackQuestion = { question, userId: user, channel };
-    if (event.thread_ts !== undefined) asked.threadTs = event.thread_ts;
-    return asked;
+  if (event.type !== "message") return null;
+  if (direct) return threadTs === undefined ? asked : { ...asked, threadTs };
+  // A mention also arrives as app_mention, which answers it.
+  if (botUserId !== undefined && text.includes(`<@${botUserId}`)) return null;
+  if (event.channel_type === "mpim") return null;
+  const help = listening.helpChannels?.has(channel) === true;
+  if (inThread) {
+    if (listening.answeredIn?.(channel, threadTs) !== true) return null;
+    return { ...asked, threadTs, ...(help ? { unasked: true as const } : {}) };
   }
-  return null;
+  return help ? { ...asked, threadTs: ts, unasked: true } : null;
+}
+
+/** The question in a message a shortcut was used on ("" when it has no text). */
+export function readShortcutQuestion(text: unknown, botUserId?: string): string {
+  return typeof text === "string" ? decodeSlackText(text.slice(0, READ_LIMIT), botUserId) : "";
 }
 
 /** What `/ask` asked, or a problem to tell the user when the command cannot be read. */

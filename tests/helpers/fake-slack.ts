@@ -18,6 +18,16 @@ export interface Received {
   authorization?: string;
 }
 
+/** A message in the fake's channels, as conversations.replies returns it. */
+export interface StoredMessage {
+  ts: string;
+  thread_ts?: string;
+  user: string;
+  bot_id?: string;
+  text: string;
+  metadata?: unknown;
+}
+
 /** A scripted HTTP answer for the next call of a Web API method. */
 export interface Scripted {
   status: number;
@@ -70,7 +80,7 @@ function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
         return resolve(JSON.parse(raw || "{}"));
       const form: Record<string, unknown> = Object.fromEntries(new URLSearchParams(raw));
       // The Web API client JSON-encodes structured arguments inside the form.
-      for (const key of ["blocks", "attachments"]) {
+      for (const key of ["blocks", "attachments", "metadata"]) {
         if (typeof form[key] === "string") form[key] = JSON.parse(form[key]);
       }
       resolve(form);
@@ -153,6 +163,19 @@ export async function startFakeSlack() {
   let ts = 1_700_000_000;
   const oauth = createFakeOAuth();
   const roles = new Map<string, "admin" | "owner">();
+  const messages = new Map<string, StoredMessage[]>();
+  const store = (channel: string, message: StoredMessage) =>
+    messages.set(channel, [...(messages.get(channel) ?? []), message]);
+  /** conversations.replies: the parent and its replies, oldest first; metadata when asked. */
+  const replies = (body: Record<string, unknown>) => {
+    const parent = String(body["ts"]);
+    const withMeta = String(body["include_all_metadata"]) === "true";
+    const found = (messages.get(String(body["channel"])) ?? [])
+      .filter((m) => m.ts === parent || m.thread_ts === parent)
+      .sort((a, b) => Number(a.ts) - Number(b.ts))
+      .map(({ metadata, ...m }) => (withMeta && metadata ? { ...m, metadata } : m));
+    return { ok: true, messages: found, has_more: false };
+  };
 
   const server = createServer((req, res) => {
     void (async () => {
@@ -186,7 +209,20 @@ export async function startFakeSlack() {
         if (name === "apps.connections.open") {
           return send(res, 200, { ok: true, url: `ws://127.0.0.1:${port}/socket` });
         }
-        return send(res, 200, { ok: true, channel: body["channel"], ts: `${ts++}.000100` });
+        if (name === "conversations.replies") return send(res, 200, replies(body));
+        const posted = `${ts++}.000100`;
+        if (name === "chat.postMessage") {
+          const { thread_ts: thread, metadata } = body;
+          store(String(body["channel"]), {
+            ts: posted,
+            user: FAKE_BOT.user_id,
+            bot_id: FAKE_BOT.bot_id,
+            text: String(body["text"] ?? ""),
+            ...(typeof thread === "string" ? { thread_ts: thread } : {}),
+            ...(metadata ? { metadata } : {}),
+          });
+        }
+        return send(res, 200, { ok: true, channel: body["channel"], ts: posted });
       }
       const respond = url.pathname.match(/^\/respond\/(.+)$/);
       if (respond?.[1]) {
@@ -235,6 +271,17 @@ export async function startFakeSlack() {
       holds.set(id, new Promise<void>((resolve) => (release = resolve)));
       return release;
     },
+    /**
+     * A person writes in `channel` (in `thread_ts`'s thread when given): the message is kept for
+     * conversations.replies and returned with its ts, for the test to send as an event.
+     */
+    say(channel: string, message: { user: string; text: string; thread_ts?: string }) {
+      const stored: StoredMessage = { ...message, ts: `${ts++}.000100` };
+      store(channel, stored);
+      return stored;
+    },
+    /** The messages of `channel`, oldest first. */
+    messages: (channel: string) => messages.get(channel) ?? [],
     /** Makes users.info report `user` as a workspace admin or owner (others are members). */
     setRole(user: string, role: "admin" | "owner") {
       roles.set(user, role);

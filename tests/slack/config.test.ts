@@ -131,4 +131,29 @@ describe("parseSlackConfig", () => {
       parseSlackConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_API_URL: "ftp://x" }),
     ).toThrow(/SLACK_API_URL/);
   });
+
+  it("reads help channels and their stricter threshold (default 0.75)", () => {
+    const env = { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP };
+    expect(parseSlackConfig(env)).not.toHaveProperty("help");
+    const help = parseSlackConfig({ ...env, SLACK_HELP_CHANNELS: "C0123ABCD, G0456EFGH" }).help;
+    expect(help).toEqual({ channels: new Set(["C0123ABCD", "G0456EFGH"]), minConfidence: 0.75 });
+    const strict = { ...env, SLACK_HELP_CHANNELS: "C1X", SLACK_HELP_MIN_CONFIDENCE: "0.9" };
+    expect(parseSlackConfig(strict).help?.minConfidence).toBe(0.9);
+  });
+
+  it.each([
+    [
+      { SLACK_HELP_CHANNELS: "#help" },
+      /SLACK_HELP_CHANNELS must hold channel ids, and "#help".*C0123ABCD/,
+    ],
+    [{ SLACK_HELP_CHANNELS: "C1X,https://x.slack.com/archives/C1" }, /SLACK_HELP_CHANNELS/],
+    [
+      { SLACK_HELP_MIN_CONFIDENCE: "high" },
+      /SLACK_HELP_MIN_CONFIDENCE must be a number from 0 to 1.*"high"/,
+    ],
+    [{ SLACK_HELP_MIN_CONFIDENCE: "1.5" }, /SLACK_HELP_MIN_CONFIDENCE/],
+  ])("refuses %j with a message naming the fix", (extra, message) => {
+    const env = { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, ...extra };
+    expect(() => parseSlackConfig(env)).toThrow(message);
+  });
 });

@@ -12,6 +12,11 @@ describe("the Slack app manifest matches what the app listens for", () => {
     ["the /citebot admin command", /- command: \/citebot\n/],
     ["mentions", /bot_events:[\s\S]*- app_mention\n/],
     ["DMs", /bot_events:[\s\S]*- message\.im\n/],
+    ["thread replies and help channels", /- message\.channels\n\s+- message\.groups\n/],
+    [
+      "the Ask citebot message shortcut",
+      /shortcuts:\n\s+- name: Ask citebot\n\s+type: message\n\s+callback_id: citebot_ask\n/,
+    ],
     ["the share button (interactivity)", /interactivity:\n\s+is_enabled: true/],
     ["Socket Mode on", /socket_mode_enabled: true/],
     ["the DM tab open for messages", /messages_tab_read_only_enabled: false/],
@@ -25,8 +30,10 @@ describe("the Slack app manifest matches what the app listens for", () => {
     );
     expect(scopes.sort()).toEqual([
       "app_mentions:read",
+      "channels:history",
       "chat:write",
       "commands",
+      "groups:history",
       "im:history",
       "users:read",
     ]);

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Answer, Excerpt } from "../../src/index.ts";
 import {
   BLOCKS_MAX,
+  MORE_ACTION,
   SECTION_MAX,
   SHARE_ACTION,
   render,
@@ -81,13 +82,21 @@ describe("render: cited answers", () => {
     expect(sections(m)).toEqual(["*[1]* …middle…"]);
   });
 
-  it("adds the share button only when asked", () => {
+  it("adds the More and share buttons only when asked, More first", () => {
     expect(JSON.stringify(render(answer([excerpt("x")]), opts))).not.toContain(SHARE_ACTION);
-    const m = render(answer([excerpt("x")], "how?"), { ...opts, shareButton: true });
+    const m = render(answer([excerpt("x")], "how?"), { ...opts, more: "m", share: "s" });
     expect(m.blocks.at(-1)).toMatchObject({
       type: "actions",
-      elements: [{ action_id: SHARE_ACTION, value: "how?" }],
+      elements: [
+        { action_id: MORE_ACTION, value: "m", text: { text: "More" } },
+        { action_id: SHARE_ACTION, value: "s", text: { text: "Post to channel" } },
+      ],
     });
+  });
+
+  it("puts no More button on an answer that has nothing to continue", () => {
+    const none: Answer = { kind: "not_found", question: "how?", suggestions: { titles: [] } };
+    expect(JSON.stringify(render(none, { ...opts, more: "m" }))).not.toContain(MORE_ACTION);
   });
 });
 
@@ -169,7 +178,8 @@ describe("render: Block Kit limits at their boundaries", () => {
   it("never sends more than 50 blocks or 10 context elements", () => {
     const m = render(answer(Array.from({ length: 80 }, (_, i) => excerpt(`s${i}`))), {
       ...opts,
-      shareButton: true,
+      share: "s",
+      more: "m",
     });
     expect(m.blocks.length).toBeLessThanOrEqual(BLOCKS_MAX);
     for (const b of m.blocks)
@@ -191,7 +201,11 @@ describe("render: Block Kit limits at their boundaries", () => {
       });
     fc.assert(
       fc.property(fc.array(arbExcerpt, { minLength: 1, maxLength: 60 }), (excerpts) => {
-        const m = render(answer(excerpts, excerpts[0]?.text ?? ""), { ...opts, shareButton: true });
+        const m = render(answer(excerpts, excerpts[0]?.text ?? ""), {
+          ...opts,
+          share: "s",
+          more: "m",
+        });
         expect(m.blocks.length).toBeLessThanOrEqual(BLOCKS_MAX);
         for (const t of texts(m)) {
           expect(t.length).toBeLessThanOrEqual(SECTION_MAX);

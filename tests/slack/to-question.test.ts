@@ -35,7 +35,7 @@ describe("toQuestion: which events are questions for citebot", () => {
     [
       "a mention inside a thread stays in that thread",
       mention({ thread_ts: "0.5" }),
-      { question: "hi", userId: "U1", channel: "C1", threadTs: "0.5" },
+      { question: "hi", userId: "U1", channel: "C1", threadTs: "0.5", inThread: true },
     ],
     [
       "a mention with the bot's name label",
@@ -46,7 +46,7 @@ describe("toQuestion: which events are questions for citebot", () => {
     [
       "a DM reply in a thread",
       dm({ thread_ts: "2.0" }),
-      { question: "hi", userId: "U1", channel: "D1", threadTs: "2.0" },
+      { question: "hi", userId: "U1", channel: "D1", threadTs: "2.0", inThread: true },
     ],
     ["the bot's own DM message", dm({ user: BOT }), null],
     ["another bot's message", dm({ bot_id: "B2" }), null],
@@ -67,6 +67,54 @@ describe("toQuestion: which events are questions for citebot", () => {
     ["the bot mentioning itself", mention({ user: BOT }), null],
   ])("%s", (_name, event, expected) => {
     expect(toQuestion(event, BOT)).toEqual(expected);
+  });
+});
+
+describe("toQuestion: channel messages without a mention", () => {
+  const listening = {
+    helpChannels: new Set(["CHELP"]),
+    answeredIn: (channel: string, ts: string) => channel === "C1" && ts === "0.5",
+  };
+  const said = (extra: Partial<SlackEventLike>): SlackEventLike =>
+    dm({ channel_type: "channel", channel: "C1", ts: "3.1", text: "and when?", ...extra });
+
+  it.each<[string, SlackEventLike, ReturnType<typeof toQuestion>]>([
+    [
+      "a reply in a thread citebot answered in, answered there as a follow-up",
+      said({ thread_ts: "0.5" }),
+      { question: "and when?", userId: "U1", channel: "C1", threadTs: "0.5", inThread: true },
+    ],
+    ["a reply in a thread citebot never joined", said({ thread_ts: "0.9" }), null],
+    ["a top-level message in an ordinary channel", said({}), null],
+    [
+      "a help-channel post, answered unasked in its own thread",
+      said({ channel: "CHELP" }),
+      { question: "and when?", userId: "U1", channel: "CHELP", threadTs: "3.1", unasked: true },
+    ],
+    [
+      "a reply in a help-channel thread citebot never joined",
+      said({ channel: "CHELP", thread_ts: "0.5" }),
+      null,
+    ],
+    [
+      "a help-channel post mentioning citebot (app_mention answers it)",
+      said({ channel: "CHELP", text: "<@UBOT> when?" }),
+      null,
+    ],
+    [
+      "a reply mentioning citebot (app_mention answers it)",
+      said({ thread_ts: "0.5", text: "<@UBOT|citebot> when?" }),
+      null,
+    ],
+    [
+      "a thread reply also sent to the channel",
+      said({ thread_ts: "0.5", subtype: "thread_broadcast" }),
+      null,
+    ],
+    ["citebot's own answer in the thread", said({ thread_ts: "0.5", user: BOT }), null],
+    ["a group DM", said({ channel_type: "mpim", channel: "CHELP" }), null],
+  ])("%s", (_name, event, expected) => {
+    expect(toQuestion(event, BOT, listening)).toEqual(expected);
   });
 });
 
