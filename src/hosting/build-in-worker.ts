@@ -5,7 +5,7 @@ import { Worker } from "node:worker_threads";
 import { SeedsError } from "../ingest/loader.ts";
 import { runStepsInBackground } from "../ingest/steps.ts";
 import type { BuildRequest, Built } from "./build.ts";
-import { fromSections } from "./index-snapshot.ts";
+import { fromBuffers, fromSections } from "./index-snapshot.ts";
 
 type Message =
   | { kind: "warn"; text: string }
@@ -51,14 +51,7 @@ export function buildInWorker(req: BuildRequest, warn: (line: string) => void): 
       else {
         settled = true;
         void worker.terminate();
-        const sections = {
-          header: m.header,
-          section(name: string): Buffer {
-            const b = m.buffers[name];
-            if (!b) throw new Error(`the worker sent no ${name} section`);
-            return Buffer.from(b);
-          },
-        };
+        const sections = fromBuffers(m.header, m.buffers);
         runStepsInBackground(fromSections(sections)).then(resolve, reject);
       }
     });

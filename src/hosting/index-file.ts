@@ -1,4 +1,4 @@
-import { constants, promises as fs } from "node:fs";
+import { constants, promises as fs, readSync } from "node:fs";
 import path from "node:path";
 import { crc32 } from "node:zlib";
 
@@ -109,10 +109,17 @@ async function checksum(bytes: Uint8Array): Promise<number> {
   return crc;
 }
 
-/** A read index file: its header and each section's bytes (views on one buffer). */
+/** A read index file: its header and each section's bytes. */
 export interface IndexFile {
   header: Record<string, unknown>;
+  /**
+   * A section's bytes. Resident sections are views on the one buffer read at open; a transient
+   * one is read (and its checksum checked) on each call into a reused buffer, valid until the
+   * next transient read: texts are decoded from it and never kept as bytes.
+   */
   section(name: string): Buffer;
+  /** Closes the file; transient sections cannot be read afterwards. */
+  close(): Promise<void>;
 }
 
 /** Why a file could not be used as an index. */
@@ -121,16 +128,18 @@ export class BadIndexFileError extends Error {
 }
 
 /**
- * Reads an index file in one go after checking, in order: it is a regular file (a FIFO or a
- * device is never opened for a blocking read), within `maxBytes`, with our magic and `format`,
- * a header whose checksum holds and that `accept` takes, and sections whose checksums hold.
- * Returns null when there is no file; throws BadIndexFileError saying what is wrong otherwise.
+ * Reads an index file after checking, in order: it is a regular file (a FIFO or a device is
+ * never opened for a blocking read), within `maxBytes`, with our magic and `format`, a header
+ * whose checksum holds and that `accept` takes, and resident sections whose checksums hold.
+ * Resident sections (all but those `transient` names) come first in the file and are read in
+ * one go. Returns null when there is no file; throws BadIndexFileError saying what is wrong.
  */
 export async function readIndexFile(
   file: string,
   format: number,
   maxBytes: number,
   accept: (header: Record<string, unknown>) => string | null,
+  transient: (name: string) => boolean = () => false,
 ): Promise<IndexFile | null> {
   let handle: fs.FileHandle;
   try {
@@ -171,16 +180,15 @@ export async function readIndexFile(
       throw new BadIndexFileError(
         start + end > stat.size ? "it is truncated" : "it has extra bytes",
       );
-    // One read of everything; sections are views on it.
-    const body = Buffer.allocUnsafeSlow(end);
-    let got = 0;
-    while (got < end) {
-      const { bytesRead } = await handle.read(body, got, end - got, start + got);
-      if (bytesRead === 0) throw new BadIndexFileError("it is truncated");
-      got += bytesRead;
-    }
+    const resident = entries.filter((e) => !transient(String(e.name)));
+    const residentEnd = resident.reduce((n, e) => Math.max(n, align(e.offset + e.bytes)), 0);
+    if (entries.some((e) => transient(String(e.name)) && e.offset < residentEnd))
+      throw new BadIndexFileError("its sections are out of order");
+    // One read of every resident section; they are views on it.
+    const body = Buffer.allocUnsafeSlow(residentEnd);
+    await readFully(handle, body, start);
     const sections = new Map<string, Buffer>();
-    for (const e of entries) {
+    for (const e of resident) {
       const bytes = body.subarray(e.offset, e.offset + e.bytes);
       if ((await checksum(body.subarray(e.offset, align(e.offset + e.bytes)))) !== e.crc)
         throw new BadIndexFileError(
@@ -188,18 +196,38 @@ export async function readIndexFile(
         );
       sections.set(e.name, bytes);
     }
+    const others = new Map(entries.filter((e) => !sections.has(e.name)).map((e) => [e.name, e]));
+    let scratch = Buffer.alloc(0);
+    const opened = handle;
     return {
       header,
       section(name) {
         const s = sections.get(name);
-        if (!s) throw new BadIndexFileError(`it has no ${name} section`);
-        return s;
+        if (s) return s;
+        const e = others.get(name);
+        if (!e) throw new BadIndexFileError(`it has no ${name} section`);
+        const padded = align(e.bytes);
+        if (scratch.length < padded) scratch = Buffer.allocUnsafeSlow(padded);
+        const got = readSync(opened.fd, scratch, 0, padded, start + e.offset);
+        if (got !== padded) throw new BadIndexFileError("it is truncated");
+        if (crc32(scratch.subarray(0, padded)) !== e.crc)
+          throw new BadIndexFileError(`its ${name} section checksum does not match (corrupt)`);
+        return scratch.subarray(0, e.bytes);
       },
+      close: () => opened.close().catch(() => {}),
     };
   } catch (err) {
+    await handle.close().catch(() => {});
     if (err instanceof BadIndexFileError) throw err;
     throw new BadIndexFileError(`it is corrupt (${(err as Error).message.slice(0, 120)})`);
-  } finally {
-    await handle.close().catch(() => {});
+  }
+}
+
+async function readFully(handle: fs.FileHandle, into: Buffer, position: number): Promise<void> {
+  let got = 0;
+  while (got < into.length) {
+    const { bytesRead } = await handle.read(into, got, into.length - got, position + got);
+    if (bytesRead === 0) throw new BadIndexFileError("it is truncated");
+    got += bytesRead;
   }
 }

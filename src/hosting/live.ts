@@ -27,6 +27,12 @@ export interface LiveOptions<T extends Responder> {
    * asked in the background of each responder put in place; any gets one warning and a rebuild.
    */
   changed?: (current: T) => Promise<string[]>;
+  /**
+   * Wait before asking `changed` of the initial responder, on a timer that does not keep the
+   * process alive: a one-shot run (`citebot ask`) answers and exits without re-reading every
+   * seed. Default 1 s.
+   */
+  checkDelayMs?: number;
 }
 
 /** A responder whose index is rebuilt when the seeds change and swapped in whole. */
@@ -172,7 +178,8 @@ export function createLiveResponder<T extends Responder>(
     }
   }
 
-  check(current);
+  const firstCheck = setTimeout(() => check(current), options.checkDelayMs ?? 1000);
+  firstCheck.unref();
 
   let rechecks: NodeJS.Timeout | null = null;
   if (watchDir) {
@@ -192,6 +199,7 @@ export function createLiveResponder<T extends Responder>(
     reload,
     close() {
       closed = true;
+      clearTimeout(firstCheck);
       if (timer) clearTimeout(timer);
       if (rechecks) clearInterval(rechecks);
       disarm();

@@ -1,15 +1,14 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
-import type { Corpus } from "../ingest/corpus.ts";
 import { runStepsInBackground } from "../ingest/steps.ts";
-import type { SearchIndex } from "../search/search-index.ts";
-import { readIndexFile, writeIndexFile } from "./index-file.ts";
-import { fromSections, toSections, type Restored } from "./index-snapshot.ts";
+import { readIndexFile, writeIndexFile, type SectionData } from "./index-file.ts";
+import { isTextSection } from "./corpus-sections.ts";
+import { fromSections, type Restored } from "./index-snapshot.ts";
 import type { SeedStamp } from "./seed-stamps.ts";
 import { CITEBOT_VERSION } from "./version.ts";
 
 /** Bumped whenever the persisted layout or the indexing rules change. */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 /** Default bound on the cache file: a larger index is kept in memory only, with a warning. */
 export const DEFAULT_MAX_CACHE_BYTES = 1024 * 1024 * 1024;
 
@@ -27,16 +26,13 @@ export function cacheFile(cacheDir: string, seedsDir: string): string {
   return path.join(cacheDir, `index-${id}.bin`);
 }
 
-/** Writes the snapshot of a corpus and its index to `file` (see index-snapshot.ts). */
-export async function saveIndex(
+/** Writes sections from {@link toSections} to `file` (see index-snapshot.ts). */
+export async function saveSections(
   file: string,
-  key: string,
-  corpus: Corpus,
-  index: SearchIndex,
-  warnings: readonly string[],
+  header: Record<string, unknown>,
+  sections: readonly SectionData[],
   maxBytes = DEFAULT_MAX_CACHE_BYTES,
 ): Promise<void> {
-  const { header, sections } = toSections(key, corpus, index, warnings);
   await writeIndexFile(file, INDEX_FORMAT, header, sections, maxBytes);
 }
 
@@ -54,11 +50,19 @@ export async function loadIndex(
   maxBytes = DEFAULT_MAX_CACHE_BYTES,
 ): Promise<LoadOutcome> {
   try {
-    const f = await readIndexFile(file, INDEX_FORMAT, maxBytes, (header) =>
-      header["key"] === key ? null : "the seeds, options or citebot version changed",
+    const f = await readIndexFile(
+      file,
+      INDEX_FORMAT,
+      maxBytes,
+      (header) => (header["key"] === key ? null : "the seeds, options or citebot version changed"),
+      isTextSection,
     );
     if (!f) return { reason: "no persisted index yet" };
-    return await runStepsInBackground(fromSections(f));
+    try {
+      return await runStepsInBackground(fromSections(f));
+    } finally {
+      await f.close();
+    }
   } catch (err) {
     return {
       reason: `${file} cannot be used: ${err instanceof Error ? err.message : String(err)}`,

@@ -68,38 +68,33 @@ function kthLargest(v: Float64Array, n: number, k: number): number {
  */
 export function createTopK(postings: Postings) {
   const { fields, size } = postings;
-  // Scratch space reused by every search: scores, the passages touched, values to select from.
+  // Scratch space reused by every search: scores, the passages touched, values to select from
+  // (zeroed pages: a search touches only the pages of the passages it scores).
   const scores = new Float64Array(size);
   const touched = new Uint32Array(size);
   const values = new Float64Array(size);
-  // BM25's length normalisation per field and passage, computed once (the same expression as
-  // tfPart, so scores are bit for bit those of a full evaluation).
-  const norms = fields.map((f) => {
-    const out = new Float64Array(size);
-    for (let id = 0; id < size; id++) out[id] = K1 * (1 - B + (B * (f.lengths[id] ?? 0)) / f.avg);
-    return out;
-  });
   const K1P1 = K1 + 1;
+  // BM25's length normalisation, computed where it is needed (the same expression as tfPart,
+  // so scores are bit for bit those of a full evaluation): no array per field and passage to
+  // allocate and fill before the first answer.
+  const normOf = (f: FieldPostings, id: number) =>
+    K1 * (1 - B + (B * (f.lengths[id] ?? 0)) / f.avg);
 
   const contribution = (list: List, at: number) => {
     const f = fields[list.field] as FieldPostings;
     const tf = f.tfs[at] ?? 0;
-    return (
-      (list.weight * (tf * K1P1)) /
-      (tf + ((norms[list.field] as Float64Array)[f.docs[at] ?? 0] ?? 0))
-    );
+    return (list.weight * (tf * K1P1)) / (tf + normOf(f, f.docs[at] ?? 0));
   };
 
   /** Adds a whole list to the scores; returns the new count of touched passages. */
   function scan(list: List, n: number): number {
     const f = fields[list.field] as FieldPostings;
-    const { docs, tfs } = f;
-    const norm = norms[list.field] as Float64Array;
+    const { docs, tfs, lengths, avg } = f;
     const w = list.weight;
     for (let at = list.from; at < list.to; at++) {
       const id = docs[at] as number;
       const tf = tfs[at] as number;
-      const s = (w * (tf * K1P1)) / (tf + (norm[id] as number));
+      const s = (w * (tf * K1P1)) / (tf + K1 * (1 - B + (B * (lengths[id] as number)) / avg));
       if (scores[id] === 0) touched[n++] = id;
       scores[id] = (scores[id] as number) + s;
     }

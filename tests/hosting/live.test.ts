@@ -246,6 +246,32 @@ describe("live responder", () => {
   });
 });
 
+// Issue 13: `citebot ask` re-read every seed after answering (the initial responder was checked
+// at once), which kept a one-shot process alive half a second longer at 1x.
+describe("live responder's check of the initial seeds", () => {
+  it("asks `changed` of the initial responder only after checkDelayMs, not at creation", async () => {
+    const { dir } = await seedsFolder();
+    const initial = await openCitebot({ seedsDir: dir, cacheDir: null });
+    const asked = deferred<OpenedCitebot>();
+    const responder = createLiveResponder({
+      initial,
+      open: () => openCitebot({ seedsDir: dir, cacheDir: null }),
+      watchDir: null,
+      checkDelayMs: 20,
+      changed: (bot) => {
+        asked.resolve(bot);
+        return Promise.resolve([]);
+      },
+    });
+    live.push(responder);
+    let called = false;
+    void asked.promise.then(() => (called = true));
+    await new Promise((r) => setImmediate(r));
+    expect(called).toBe(false);
+    expect(await asked.promise).toBe(initial);
+  });
+});
+
 // Issue 11 item 4: a checkout of 5,000 files made answers wait for half a minute, and the
 // watcher died silently when the seeds folder was deleted and recreated.
 describe("live responder under many changes", () => {

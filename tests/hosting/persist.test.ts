@@ -343,7 +343,7 @@ describe("corrupt persisted index", () => {
     ["a posting of an unknown passage", "docs0", (b) => withU32(b, 0, 1e6)],
     ["fewer field lengths than passages", "lengths0", (b) => b.subarray(0, 4)],
     ["a documents list that is not JSON", "documents", () => Buffer.from("[1, 2")],
-    ["texts shorter than recorded", "texts", (b) => b.subarray(0, 10)],
+    ["texts shorter than recorded", "text0", (b) => b.subarray(0, 10)],
     ["terms that are not JSON", "terms", () => Buffer.from("{")],
   ])("survives a well-checksummed file with %s", async (_name, section, mutate) => {
     await afterCorruption((valid) => rewriteSection(valid, section, mutate));
@@ -437,5 +437,6 @@ async function rewriteSection(valid: Buffer, name: string, mutate: (b: Buffer) =
     })),
     Infinity,
   );
+  await f.close();
   return fs.readFile(to);
 }

@@ -1,4 +1,5 @@
-import pg from "pg";
+import { createRequire } from "node:module";
+import type pg from "pg";
 import { toNumberedParams, type Database, type Queryable, type SqlValue } from "./database.ts";
 
 /** Options for {@link createPostgresDatabase}. */
@@ -19,9 +20,14 @@ function whereOf(url: string): string {
   }
 }
 
+// pg is loaded when a Postgres store is first opened: importing it costs every start ~200 ms
+// (it loads Node's fetch to detect Cloudflare), which most runs (`ask`, SQLite) never need.
+const loadPg = () => createRequire(import.meta.url)("pg") as typeof pg;
+
 /** A pool on DATABASE_URL; connects lazily, so a server that is down fails statements, not this. */
 export function createPostgresDatabase(url: string, options: PostgresOptions = {}): Database {
-  const pool = new pg.Pool({
+  const { Pool } = loadPg();
+  const pool = new Pool({
     connectionString: url,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 3000,
     max: options.maxConnections ?? 4,
