@@ -22,6 +22,8 @@ export interface Question {
   form: QuestionForm;
   /** The stemmed noun right after "what"/"which" ("What color…" → "color"), if any. */
   focus: string | null;
+  /** Whether the question asks for a reason ("why …", "how come …", "what was the reason …"). */
+  asksWhy: boolean;
   /**
    * The stemmed words the answer must be about: the noun a "what X" / "how many X" question
    * counts or names ("how many tickets" → "ticket"), and any number it quotes ("60-second").
@@ -126,6 +128,9 @@ export function withoutFrame(text: string): string {
   return text.replace(FRAME, (m) => (/^(what|which)/i.test(m) ? (m.split(/\s/)[0] ?? "") : " "));
 }
 
+const ASKS_WHY =
+  /\bwhy\b|\bhow come\b|\b(?:what|which) (?:was|were|is|are) the (?:reasons?|cause|motive)\b|\bfor what reason\b/i;
+
 /** Cleans, trims and analyses a question. */
 export function parseQuestion(raw: string): Question {
   // Cut first: cleaning a 4 MB message only to keep its first 1,000 characters costs seconds.
@@ -139,6 +144,7 @@ export function parseQuestion(raw: string): Question {
     type: answerTypeOf(text),
     form: questionFormOf(text),
     focus: focusOf(text),
+    asksWhy: ASKS_WHY.test(text),
     subject: subjectOf(text),
   };
 }

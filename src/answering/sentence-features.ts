@@ -24,7 +24,13 @@ export const FEATURE_NAMES = [
   "next", // … found only in the next sentence
   "bm25", // BM25 of the sentence alone (term frequency, length), over the question's IDF
   "related", // IDF share of question words met only through a related word (WordNet), by its worth
+  "reason", // a "why" question, and the sentence gives a reason ("because", "due to", "in order to"…)
+  "reasonAfter", // a "why" question: "previous" (its words only in the sentence before, where the fact is)
 ] as const;
+
+/** Words that give a reason or a purpose, for "why" questions. */
+const REASON =
+  /\b(?:because|due to|owing to|since|as a result|result(?:s|ed)? in|so that|so as to|in order to|to (?:prevent|protect|avoid|ensure|allow)|caus(?:e|es|ed|ing)|reasons?|led to|leads? to|thus|therefore|hence|for fear|argu(?:ed|ing) that|believ(?:ed|ing) that|thought that|fear(?:ed)? that|make it|made it)\b/i;
 
 /** One sentence-ranking feature. */
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -138,5 +144,7 @@ export function sentenceFeatures(q: QuestionTerms, p: PassageTerms, i: number): 
     next: weigh(q, after, [set, before]) / q.total,
     bm25: bm25(q, tokens) / q.total,
     related: relatedShare(q, set) / q.total,
+    reason: q.question.asksWhy && REASON.test(p.texts[i] ?? "") ? 1 : 0,
+    reasonAfter: q.question.asksWhy ? weigh(q, before, [set, after]) / q.total : 0,
   };
 }

@@ -91,3 +91,23 @@ describe("parseQuestion", () => {
     expect(q.type).toBe("number");
   });
 });
+
+// question → whether it asks for a reason.
+const WHY: [question: string, asksWhy: boolean][] = [
+  ["why did seoul reject the deal", true],
+  ["Why?", true],
+  ["how come they never paid", true],
+  ["What was the reason for the impeachment?", true],
+  ["for what reason did Kang speak", true],
+  ["who said why it failed was unclear", true],
+  ["How much did Tokyo agree to pay?", false],
+  // Counting "what caused / led to / made" as why lowered tune-half P@1 and dev-more declines.
+  ["what caused the protests", false],
+  ["whyte was the author", false],
+];
+
+describe("asksWhy", () => {
+  it.each(WHY)("%s → %s", (question, asksWhy) => {
+    expect(parseQuestion(question).asksWhy).toBe(asksWhy);
+  });
+});

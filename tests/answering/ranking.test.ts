@@ -276,3 +276,28 @@ describe("messages that are not questions", () => {
     expect(bot.ask("How did the fund help the victims?").kind).not.toBe("help");
   });
 });
+
+describe("why questions", () => {
+  const dam = createCitebotFromTexts([
+    {
+      doc: "dam.md",
+      text: "# Dam\n\nThe Kell dam was built in 1950 across the river. It was needed because the valley flooded every spring.",
+    },
+  ]);
+  const featuresOf = (question: string) =>
+    Object.fromEntries(dam.analyse(question).hits.map((h) => [h.sentence, h.features] as const));
+
+  it("mark the sentence that gives a reason, and the one after the fact it explains", () => {
+    const f = featuresOf("why was the kell dam built?");
+    expect(f[1]?.reason).toBe(1);
+    expect(f[0]?.reason).toBe(0);
+    expect(f[1]?.reasonAfter).toBeGreaterThan(0);
+    expect(f[0]?.reasonAfter).toBe(0);
+  });
+
+  it("leave other questions' features as they were", () => {
+    const f = featuresOf("when was the kell dam built?");
+    expect(f[1]?.reason).toBe(0);
+    expect(f[1]?.reasonAfter).toBe(0);
+  });
+});
