@@ -1,11 +1,13 @@
 import type { App, BlockButtonAction, RespondArguments } from "@slack/bolt";
+import type { Thread } from "../../src/index.ts";
 import { answerWith, ephemeralDelivery, postedDelivery, poster } from "./ask-flow.ts";
 import type { ConversationDeps } from "./memory.ts";
 import { registerMore } from "./more.ts";
 import { renderNotice, SHARE_ACTION, type SlackMessage } from "./render.ts";
 import { share } from "./share.ts";
 import { registerShortcut } from "./shortcut.ts";
-import { readThread } from "./thread-reader.ts";
+import { fetchThread, turnsOf } from "./thread-reader.ts";
+import { hasAnswered } from "./thread-turns.ts";
 import { commandQuestion, toQuestion, type SlackEventLike } from "./to-question.ts";
 
 interface EventArgs {
@@ -50,26 +52,36 @@ export function registerHandlers(app: App, deps: ConversationDeps): void {
 
   // Bolt's context carries the bot's own user id (from auth.test at start-up).
   const onEvent = async ({ event, client, context, body }: EventArgs) => {
+    const joined = deps.memory.answered;
+    // A thread not known yet may be one citebot answered in: Slack says so below.
     const asked = toQuestion(event, context.botUserId, {
       helpChannels: deps.help?.channels ?? new Set(),
-      answeredIn: (channel, ts) => deps.memory.answered.has(channel, ts),
+      answeredIn: (channel, ts) => joined.known(channel, ts) !== false,
     });
     if (!asked) return;
     const { channel, threadTs } = asked;
     const where = { kind: event.type, user: asked.userId, channel };
     const direct = event.channel_type === "im" || channel.startsWith("D");
+    // Only an unmentioned reply in a channel thread depends on citebot having answered there.
+    const unsure =
+      event.type === "message" &&
+      !direct &&
+      asked.inThread === true &&
+      threadTs !== undefined &&
+      joined.known(channel, threadTs) === undefined;
     const work = async () => {
-      const thread =
-        asked.inThread && threadTs !== undefined
-          ? await readThread(
-              client,
-              { channel, threadTs, before: event.ts ?? "" },
-              context.botUserId,
-              deps.logger,
-            )
-          : threadTs === undefined
-            ? deps.memory.conversations.get(`dm:${channel}`)
-            : [];
+      let thread: Thread =
+        threadTs === undefined ? deps.memory.conversations.get(`dm:${channel}`) : [];
+      if (asked.inThread && threadTs !== undefined) {
+        const messages = await fetchThread(client, { channel, threadTs }, deps.logger);
+        if (unsure) {
+          const answered = messages !== null && hasAnswered(messages, context.botUserId);
+          joined.learn(channel, threadTs, answered);
+          if (!answered) return;
+        }
+        const place = { channel, threadTs, before: event.ts ?? "" };
+        thread = messages ? turnsOf(messages, place, context.botUserId) : [];
+      }
       const post = poster(client);
       await answerWith(
         deps,

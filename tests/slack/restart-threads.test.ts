@@ -1,0 +1,85 @@
+// Slack threads after a restart (issue 14): whether citebot answered in a thread comes from
+// Slack (its answers' metadata, read with conversations.replies), not from the process's memory.
+import { describe, expect, it } from "vitest";
+import { createJoinedThreads } from "../../adapters/slack/thread-joined.ts";
+import { SENTENCES } from "../helpers/slack-http.ts";
+import { useSlackTalk } from "../helpers/slack-talk.ts";
+
+const { fake, app, responder, say, postsIn, mention, restart } = useSlackTalk();
+const reads = () => fake().calls.all.filter((c) => c.name === "conversations.replies");
+
+describe("Slack threads citebot answered in, after a restart", () => {
+  it("answers an unmentioned reply as a follow-up of the thread Slack gives back", async () => {
+    const thread = await mention("when are refunds paid?");
+    await restart();
+    await say("and for members?", thread);
+    await app().app.stop(); // waits for the answer in flight
+    expect(postsIn(thread)).toHaveLength(2);
+    expect(responder().calls.at(-1)).toMatchObject({
+      question: "and for members?",
+      thread: [
+        {
+          question: "when are refunds paid?",
+          shown: [{ doc: "policy.md", start: 0, end: SENTENCES[0].text.length }],
+        },
+      ],
+    });
+  });
+
+  it("still ignores a thread it never joined, reading it once for any number of replies", async () => {
+    await mention("when are refunds paid?");
+    await restart();
+    const parent = fake().say("C1", { user: "U2", text: "Lunch at noon?" });
+    await say("sure, refunds after", parent.ts);
+    await say("refunds paid when?", parent.ts);
+    await say("and a top-level message", undefined);
+    await app().app.stop();
+    expect(postsIn(parent.ts)).toEqual([]);
+    expect(responder().calls).toHaveLength(1); // the first mention only
+    expect(reads().map((c) => c.body["ts"])).toEqual([parent.ts]);
+  });
+
+  it("answers replies once a mention brought it into a thread it had read as not joined", async () => {
+    const parent = fake().say("C1", { user: "U2", text: "Does anyone know about refunds?" });
+    await say("no idea", parent.ts);
+    await fake().calls.next((c) => c.name === "conversations.replies");
+    await say("<@UBOT> how long do they take?", parent.ts, "app_mention");
+    await fake().calls.next((c) => c.name === "chat.postMessage");
+    await say("and for members?", parent.ts);
+    await app().app.stop();
+    expect(responder().calls.map((c) => c.question)).toEqual([
+      "how long do they take?",
+      "and for members?",
+    ]);
+    expect(postsIn(parent.ts)).toHaveLength(2);
+  });
+});
+
+describe("createJoinedThreads", () => {
+  it("keeps a joined thread, and believes 'not joined' only for a while", () => {
+    let now = 0;
+    const joined = createJoinedThreads({ notJoinedMs: 1000, now: () => now });
+    expect(joined.known("C1", "1.0")).toBeUndefined();
+    joined.learn("C1", "1.0", false);
+    joined.learn("C1", "2.0", true);
+    now = 999;
+    expect([joined.known("C1", "1.0"), joined.known("C1", "2.0")]).toEqual([false, true]);
+    now = 1000;
+    expect([joined.known("C1", "1.0"), joined.known("C1", "2.0")]).toEqual([undefined, true]);
+    joined.learn("C1", "2.0", false); // an answer given there stays
+    expect(joined.known("C1", "2.0")).toBe(true);
+  });
+
+  it("forgets the least recently used thread past its bound", () => {
+    const joined = createJoinedThreads({ max: 2 });
+    joined.learn("C1", "1.0", true);
+    joined.learn("C1", "2.0", true);
+    joined.known("C1", "1.0");
+    joined.learn("C1", "3.0", true);
+    expect(["1.0", "2.0", "3.0"].map((ts) => joined.known("C1", ts))).toEqual([
+      true,
+      undefined,
+      true,
+    ]);
+  });
+});
