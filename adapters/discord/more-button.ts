@@ -78,13 +78,13 @@ export function createMoreHandler(
       if (!decision.allowed)
         return void (await respond(renderRateLimited(decision.retryAfterMs), true));
       let channel: Channel | null = interaction.channel;
-      const pick = () => {
-        const place = placeOf(interaction.guildId, interaction.channelId, channel);
+      const pick = (where: Channel | null) => {
+        const place = placeOf(interaction.guildId, interaction.channelId, where);
         return options.asking?.pick(place).responder ?? responder;
       };
       if (threads.get(key).length === 0) {
         // Forgotten (a restart): the channel's history still holds the question and answer.
-        const rebuilt = await rebuildFromHistory(interaction, pick(), payloadOf, logger);
+        const rebuilt = await rebuildFromHistory(interaction, pick, payloadOf, logger);
         if (!rebuilt) {
           return void (await respond(
             { content: EXPIRED, embeds: [], allowedMentions: { parse: [] } },
@@ -94,7 +94,7 @@ export function createMoreHandler(
         channel = rebuilt.channel;
         rebuilt.answers.forEach((a, i) => threads.record(key, a, i > 0));
       }
-      const answer = pick().more(threads.get(key));
+      const answer = pick(channel).more(threads.get(key));
       threads.record(key, answer, true);
       await respond(withButtons(payloadOf(answer), answer, null, key));
     } catch (error) {

@@ -1,4 +1,4 @@
-import type { ButtonInteraction, Channel, Message } from "discord.js";
+import { MessageFlags, type ButtonInteraction, type Channel, type Message } from "discord.js";
 import { extendThread, type Answer, type Logger, type Responder } from "../../src/index.ts";
 import type { DiscordPayload } from "./render.ts";
 import { withoutMentions } from "./to-question.ts";
@@ -51,16 +51,20 @@ const quotes = (embeds: readonly { description?: string | null }[]) =>
  */
 export async function rebuildFromHistory(
   interaction: ButtonInteraction,
-  responder: Responder,
+  responderFor: (channel: Channel) => Responder,
   render: (answer: Answer) => DiscordPayload,
   logger: Logger,
 ): Promise<{ answers: Answer[]; channel: Channel } | null> {
   const context = { interaction: interaction.id, channel: interaction.channelId };
+  // A private answer answered a command, whose question the history does not hold.
+  if (interaction.message.flags.has(MessageFlags.Ephemeral)) return null;
   try {
+    // A thread may not be in the cache after a restart; its parent picks the collection.
     const channel = await interaction.client.channels.fetch(interaction.channelId);
     if (!channel || !("messages" in channel)) return null;
     const asked = await readAsked(channel as Readable, interaction.message);
     if (!asked) return null;
+    const responder = responderFor(channel);
     const answers = [responder.ask(asked.question)];
     let thread = extendThread([], answers[0] as Answer);
     for (let i = 0; i < asked.mores; i++) {

@@ -111,4 +111,18 @@ describe("More after a restart", () => {
     expect(await more(question, edited)).toMatchObject({ content: EXPIRED, flags: 64 });
     expect(logger.lines.join("\n")).toContain("no longer replays as shown");
   });
+
+  test("says it expired on a private answer, never taking the thread's first post for its question", async () => {
+    const question = fake.message({ content: mention("how do I install it?") });
+    await fake.waitForRequest(isPostIn(question));
+    await restart();
+    const from = fake.requests.length;
+    const press = fake.component({
+      customId: "citebot:more:i1",
+      channelId: question,
+      ephemeral: true,
+    });
+    expect((await callbackOf(press.id)).body.data).toMatchObject({ content: EXPIRED, flags: 64 });
+    expect(fake.requests.slice(from).filter((r) => r.method === "GET")).toEqual([]);
+  });
 });
