@@ -53,22 +53,20 @@ export function registerHandlers(app: App, deps: ConversationDeps): void {
   // Bolt's context carries the bot's own user id (from auth.test at start-up).
   const onEvent = async ({ event, client, context, body }: EventArgs) => {
     const joined = deps.memory.answered;
-    // A thread not known yet may be one citebot answered in: Slack says so below.
-    const asked = toQuestion(event, context.botUserId, {
-      helpChannels: deps.help?.channels ?? new Set(),
-      answeredIn: (channel, ts) => joined.known(channel, ts) !== false,
-    });
+    // Asked only for an unmentioned reply in a channel thread. One this process knows nothing
+    // of may be a thread citebot answered in: the thread Slack gives back says so below.
+    let unsure = false;
+    const answeredIn = (channel: string, ts: string) => {
+      const known = joined.known(channel, ts);
+      unsure = known === undefined;
+      return known !== false;
+    };
+    const helpChannels = deps.help?.channels ?? new Set<string>();
+    const asked = toQuestion(event, context.botUserId, { helpChannels, answeredIn });
     if (!asked) return;
     const { channel, threadTs } = asked;
     const where = { kind: event.type, user: asked.userId, channel };
     const direct = event.channel_type === "im" || channel.startsWith("D");
-    // Only an unmentioned reply in a channel thread depends on citebot having answered there.
-    const unsure =
-      event.type === "message" &&
-      !direct &&
-      asked.inThread === true &&
-      threadTs !== undefined &&
-      joined.known(channel, threadTs) === undefined;
     const work = async () => {
       let thread: Thread =
         threadTs === undefined ? deps.memory.conversations.get(`dm:${channel}`) : [];
