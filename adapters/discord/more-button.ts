@@ -84,7 +84,9 @@ export function createMoreHandler(
       };
       if (threads.get(key).length === 0) {
         // Forgotten (a restart): the channel's history still holds the question and answer.
-        const rebuilt = await rebuildFromHistory(interaction, pick, payloadOf, logger);
+        // A key that is the channel's id is the conversation of the whole thread (or DM).
+        const whole = key === interaction.channelId;
+        const rebuilt = await rebuildFromHistory(interaction, whole, pick, payloadOf, logger);
         if (!rebuilt) {
           return void (await respond(
             { content: EXPIRED, embeds: [], allowedMentions: { parse: [] } },
@@ -92,7 +94,7 @@ export function createMoreHandler(
           ));
         }
         channel = rebuilt.channel;
-        rebuilt.answers.forEach((a, i) => threads.record(key, a, i > 0));
+        for (const { answer, more } of rebuilt.answers) threads.record(key, answer, more);
       }
       const answer = pick(channel).more(threads.get(key));
       threads.record(key, answer, true);

@@ -1,60 +1,67 @@
 import { MessageFlags, type ButtonInteraction, type Channel, type Message } from "discord.js";
-import { extendThread, type Answer, type Logger, type Responder } from "../../src/index.ts";
+import {
+  extendThread,
+  type Answer,
+  type Logger,
+  type Responder,
+  type Thread,
+} from "../../src/index.ts";
+import { earlierSteps, stepsTo, type Readable, type Step } from "./history-steps.ts";
 import type { DiscordPayload } from "./render.ts";
-import { withoutMentions } from "./to-question.ts";
 
-/** Most More answers followed back to the answer of the question. */
-const MAX_MORES = 10;
-
-/** The question an answer message answered, and how many More answers past that answer it is. */
-interface Asked {
-  question: string;
-  mores: number;
+/** An answer replayed from the history, and whether it was a More. */
+export interface Replayed {
+  answer: Answer;
+  more: boolean;
 }
 
-type Readable = Channel & { messages: { fetch(id: string): Promise<Message> } };
+/** Whether `payload` is what `message` shows (its text and its quotes). */
+function shows(message: Message, payload: DiscordPayload): boolean {
+  const quotes = (embeds: readonly { description?: string | null }[]) =>
+    JSON.stringify(embeds.map((e) => e.description ?? ""));
+  return message.content === payload.content && quotes(message.embeds) === quotes(payload.embeds);
+}
 
 /**
- * The question `answer` answered, read from the channel's history: a More answer points at the
- * message whose button was pressed, an answer is a reply to its question, and the first answer
- * in a thread citebot opened on a question is under that question (the thread's starter).
+ * Replays `steps` through the core: each answer asked again with the turns before it. An
+ * earlier step that no longer gives what its message shows (a notice, or the documents
+ * changed) is left out; the steps to the button's message must each give it, else null.
  */
-async function readAsked(channel: Readable, answer: Message): Promise<Asked | null> {
-  let current = answer;
-  for (let mores = 0; mores <= MAX_MORES; mores++) {
-    const meta = current.interactionMetadata;
-    if (meta?.interactedMessageId) {
-      current = await channel.messages.fetch(meta.interactedMessageId);
-      continue;
+function replay(
+  earlier: readonly Step[],
+  steps: readonly Step[],
+  responder: Responder,
+  render: (answer: Answer) => DiscordPayload,
+): Replayed[] | null {
+  const replayed: Replayed[] = [];
+  let thread: Thread = [];
+  for (const [i, step] of [...earlier, ...steps].entries()) {
+    const more = "more" in step;
+    const answer = more ? responder.more(thread) : responder.ask(step.question, { thread });
+    if (!shows(step.message, render(answer))) {
+      if (i < earlier.length) continue;
+      return null;
     }
-    if (meta) return null; // a command's answer: its question is not in the history
-    const asked = current.reference?.messageId
-      ? await channel.messages.fetch(current.reference.messageId)
-      : channel.isThread()
-        ? await channel.fetchStarterMessage()
-        : null;
-    const question = withoutMentions(asked?.content ?? "");
-    return question === "" ? null : { question, mores };
+    thread = extendThread(thread, answer, more);
+    replayed.push({ answer, more });
   }
-  return null;
+  return replayed;
 }
 
-/** What a quoting answer shows, to compare a replayed answer with the message. */
-const quotes = (embeds: readonly { description?: string | null }[]) =>
-  JSON.stringify(embeds.map((e) => e.description ?? ""));
-
 /**
- * Rebuilds the conversation of a More button citebot no longer holds (a restart): reads the
- * answer's question from the history, asks it again and goes through as many Mores as the
- * answer is past it. The answers in order, or null when the history cannot be read or no longer
- * replays to what the message shows (the documents changed, or earlier turns shaped it).
+ * Rebuilds the conversation of a More button citebot no longer holds (a restart) from the
+ * channel's history: the answer's question, the Mores after it and, when the conversation is
+ * the whole thread (`wholeThread`), citebot's earlier answers there, all asked again. The
+ * answers in order, or null when the history cannot be read or no longer replays to what the
+ * message shows (the documents changed).
  */
 export async function rebuildFromHistory(
   interaction: ButtonInteraction,
+  wholeThread: boolean,
   responderFor: (channel: Channel) => Responder,
   render: (answer: Answer) => DiscordPayload,
   logger: Logger,
-): Promise<{ answers: Answer[]; channel: Channel } | null> {
+): Promise<{ answers: Replayed[]; channel: Channel } | null> {
   const context = { interaction: interaction.id, channel: interaction.channelId };
   // A private answer answered a command, whose question the history does not hold.
   if (interaction.message.flags.has(MessageFlags.Ephemeral)) return null;
@@ -62,18 +69,15 @@ export async function rebuildFromHistory(
     // A thread may not be in the cache after a restart; its parent picks the collection.
     const channel = await interaction.client.channels.fetch(interaction.channelId);
     if (!channel || !("messages" in channel)) return null;
-    const asked = await readAsked(channel as Readable, interaction.message);
-    if (!asked) return null;
-    const responder = responderFor(channel);
-    const answers = [responder.ask(asked.question)];
-    let thread = extendThread([], answers[0] as Answer);
-    for (let i = 0; i < asked.mores; i++) {
-      const more = responder.more(thread);
-      answers.push(more);
-      thread = extendThread(thread, more, true);
-    }
-    const replayed = render(answers.at(-1) as Answer).embeds;
-    if (quotes(replayed) !== quotes(interaction.message.embeds)) {
+    const readable = channel as Readable;
+    const steps = await stepsTo(readable, interaction.message);
+    const first = steps?.[0];
+    if (!steps || !first) return null;
+    const earlier = wholeThread
+      ? await earlierSteps(readable, first.message, interaction.client.user.id)
+      : [];
+    const answers = replay(earlier, steps, responderFor(channel), render);
+    if (!answers) {
       logger.info("discord: a More's conversation no longer replays as shown", context);
       return null;
     }

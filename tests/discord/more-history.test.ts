@@ -1,7 +1,7 @@
 // More after a restart (issue 14): the conversation is read back from the channel's history
 // through discord.js's REST reads against the fake, and "expired" only when it cannot be.
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { createMemoryLogger } from "../../src/tools.ts";
+import { createCitebotFromTexts, createMemoryLogger, type Responder } from "../../src/tools.ts";
 import { createRateLimiter } from "../../adapters/shared/rate-limit.ts";
 import { startDiscord, type DiscordBot } from "../../adapters/discord/bot.ts";
 import { EXPIRED } from "../../adapters/discord/more-button.ts";
@@ -16,12 +16,13 @@ const CAN_OPEN_THREADS = 2048n | (1n << 35n);
 let fake: FakeDiscord;
 let bot: DiscordBot;
 let logger: ReturnType<typeof createMemoryLogger>;
+let responder: Responder;
 
 /** A fresh process: no conversation of the last one is held. */
 async function start() {
   logger = createMemoryLogger([TOKEN]);
   bot = await startDiscord({
-    responder: createScriptedResponder(),
+    responder,
     config: { token: TOKEN, guildId: fake.guildId, apiUrl: fake.apiUrl, messageContent: true },
     seedsBaseUrl: null,
     logger,
@@ -36,6 +37,7 @@ async function restart() {
 
 beforeEach(async () => {
   fake = await FakeDiscord.start({ botPermissions: CAN_OPEN_THREADS });
+  responder = createScriptedResponder();
   await start();
 });
 
@@ -124,5 +126,31 @@ describe("More after a restart", () => {
     });
     expect((await callbackOf(press.id)).body.data).toMatchObject({ content: EXPIRED, flags: 64 });
     expect(fake.requests.slice(from).filter((r) => r.method === "GET")).toEqual([]);
+  });
+
+  test("goes on from a follow-up, asked again with the thread's earlier turns", async () => {
+    // Alone, "when did it start trading?" quotes both companies; in the thread, only Zenith.
+    responder = createCitebotFromTexts([
+      {
+        doc: "acme.md",
+        text: "# Acme\n\nAcme Rockets was founded by Ada Stone in Leeds. The company started trading in 1921. Its first product was a steam kettle.\n",
+      },
+      {
+        doc: "zenith.md",
+        text: "# Zenith\n\nZenith Mills was founded by Tom Reed in York. The business started trading in 1950. Its first product was a flour sifter.\n",
+      },
+    ]);
+    await restart();
+    const question = fake.message({ content: mention("Who founded Zenith Mills?") });
+    await fake.waitForRequest(isPostIn(question));
+    const followUp = fake.message({ channelId: question, content: "when did it start trading?" });
+    const answer = await fake.waitForRequest(
+      (r) => isPostIn(question)(r) && r.body.message_reference?.message_id === followUp,
+    );
+    expect(shown(answer.body)).toContain("1950");
+    expect(shown(answer.body)).not.toContain("1921");
+    await restart();
+    // Both sentences the thread showed are left out: nothing else answers it.
+    expect((await more(question, lastAnswer(question))).content).toMatch(/^No more/);
   });
 });

@@ -24,6 +24,14 @@ export class FakeHistory {
     return this.in(channelId).find((m) => m.id === id);
   }
 
+  /** Up to `limit` messages of `channelId` older than `before`, newest first (as Discord lists them). */
+  page(channelId: string, before: string | null, limit: number): StoredDiscordMessage[] {
+    const older = this.in(channelId).filter(
+      (m) => before === null || BigInt(m.id) < BigInt(before),
+    );
+    return older.slice(-limit).reverse();
+  }
+
   /** Forgets a message, as a deletion does. */
   delete(channelId: string, id: string): void {
     this.byChannel.set(

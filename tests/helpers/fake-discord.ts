@@ -507,7 +507,10 @@ export class FakeDiscord {
         .end(JSON.stringify(reply.body));
   }
 
-  private route({ method, path, body }: RecordedRequest): { status: number; body?: unknown } {
+  private route({ method, path, query, body }: RecordedRequest): {
+    status: number;
+    body?: unknown;
+  } {
     if (method === "GET" && path === "/gateway/bot") {
       return {
         status: 200,
@@ -531,6 +534,11 @@ export class FakeDiscord {
     const post = /^\/channels\/(\d+)\/messages$/.exec(path);
     if (method === "POST" && post)
       return { status: 200, body: this.history.keep(this.sent(post[1] ?? "", body)) };
+    const list = /^\/channels\/(\d+)\/messages$/.exec(path)?.[1];
+    if (method === "GET" && list) {
+      const limit = Number(query.get("limit") ?? 50);
+      return { status: 200, body: this.history.page(list, query.get("before"), limit) };
+    }
     const read = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path);
     if (method === "GET" && read) {
       const found = this.history.get(read[1] ?? "", read[2] ?? "");
