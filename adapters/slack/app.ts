@@ -1,27 +1,18 @@
 import type { Server } from "node:http";
-import {
-  App,
-  ErrorCode,
-  HTTPReceiver,
-  SocketModeReceiver,
-  webApi,
-  type InstallationStore,
-} from "@slack/bolt";
+import { ErrorCode, SocketModeReceiver, type InstallationStore, type webApi } from "@slack/bolt";
 import { createMemoryClaims, type EventClaims, type Installations } from "../../src/index.ts";
 import type { FrontEndDeps } from "../shared/deps.ts";
 import type { Health } from "../shared/health.ts";
-import { createInFlight, type InFlight } from "../shared/in-flight.ts";
+import { createInFlight } from "../shared/in-flight.ts";
 import { registerAdmin } from "./admin.ts";
+import { createBoltApp, stopBoltApp } from "./bolt-app.ts";
 import { registerFeedback } from "./feedback.ts";
-import { toBoltLogger } from "./bolt-logger.ts";
 import { createEventClaimer } from "./claim-events.ts";
 import type { SlackConfig } from "./config.ts";
 import { registerHandlers } from "./handlers.ts";
 import { createSlackMemory } from "./memory.ts";
 import { countInstallations, registerUninstall, toInstallationStore } from "./oauth.ts";
 import { noticeIfSlow, watchSocketMode } from "./connect-notice.ts";
-import { createReceiver, type SlackReceiver } from "./receiver.ts";
-import { guardSlackRequests } from "./request-guard.ts";
 
 /** Options for {@link startSlack}. */
 export interface StartSlackOptions extends FrontEndDeps {
@@ -53,61 +44,6 @@ export interface SlackApp {
   health(): Health;
   /** Stops taking requests, lets answers in flight finish (up to `drainMs`), then disconnects. */
   stop(): Promise<void>;
-}
-
-/** The Bolt App for `config.mode`, not yet checked or started; `health` serves HTTP probes. */
-function createApp(
-  options: StartSlackOptions,
-  health: () => Health,
-  installationStore: InstallationStore | null,
-): { app: App; receiver: SlackReceiver } {
-  const { config } = options;
-  const logger = toBoltLogger(options.logger);
-  const clientOptions: webApi.WebClientOptions = {
-    logger,
-    ...(config.apiUrl === null ? {} : { slackApiUrl: config.apiUrl }),
-    // The client's own default retries for 30 minutes; an answer that late is no use.
-    retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
-  };
-  const receiver = createReceiver(config, logger, clientOptions, health, installationStore);
-  if (receiver instanceof HTTPReceiver && config.mode !== "socket") {
-    receiver.requestListener = guardSlackRequests(receiver.requestListener, {
-      signingSecret: config.signingSecret,
-      logger: options.logger,
-      endpoints: ["/slack/events"],
-    });
-  }
-  const app = new App({
-    // Many workspaces: no token of its own; Bolt looks each workspace's up in the store.
-    ...(config.mode === "oauth" ? {} : { token: config.botToken }),
-    receiver,
-    logger,
-    clientOptions,
-    deferInitialization: true,
-    ...(config.mode === "socket" ? { socketMode: true } : {}),
-  });
-  return { app, receiver };
-}
-
-/** Stops Bolt once the answers in flight are done (or `drainMs` passed), then disconnects. */
-async function stopApp(
-  app: App,
-  receiver: SlackReceiver,
-  server: Server | null,
-  inFlight: InFlight,
-  drainMs: number,
-): Promise<void> {
-  if (server) {
-    const closed = app.stop();
-    server.closeIdleConnections();
-    await inFlight.drain(drainMs);
-    server.closeAllConnections();
-    await closed;
-  } else {
-    await inFlight.drain(drainMs);
-    // Bolt's stop() does not wait for the socket to close; disconnect() does.
-    await (receiver as SocketModeReceiver).client.disconnect();
-  }
 }
 
 /** Builds the Bolt App for `config.mode`, checks the token with auth.test, and starts it. */
@@ -142,7 +78,14 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackApp> 
     installationStore = toInstallationStore(installations, recount);
     await recount();
   }
-  const { app, receiver } = createApp(options, health, installationStore);
+  const { retryConfig } = options;
+  const { app, receiver } = createBoltApp({
+    config,
+    logger,
+    retryConfig,
+    health,
+    installationStore,
+  });
   const noticeMs = options.connectNoticeMs ?? 10_000;
   // Calls auth.test, so a wrong token fails here, before any connection is opened.
   await noticeIfSlow(app.init(), "web-api", config, options.logger, noticeMs);
@@ -194,7 +137,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackApp> 
   );
 
   const stop = async () => {
-    await stopApp(app, receiver, server, inFlight, options.drainMs ?? 5000);
+    await stopBoltApp(app, receiver, server, inFlight, options.drainMs ?? 5000);
     logger.info("slack: stopped");
   };
   return { port, health, stop: () => (stopping ??= stop()) };

@@ -14,6 +14,16 @@ import type { Question } from "./question.ts";
 import { rankSentences, type SentenceHit } from "./rank.ts";
 import type { SearchIndex } from "../search/search-index.ts";
 
+/** Most passages of a thread's documents searched besides the whole index. */
+const MAX_THREAD_PASSAGES = 4000;
+
+/** The documents a thread's answers quoted, in its last three turns. */
+function threadDocuments(thread: Thread): Set<string> {
+  return new Set(
+    thread.slice(-MAX_TURNS_BACK).flatMap((turn) => turn.shown.slice(0, 1).map((s) => s.doc)),
+  );
+}
+
 /** What answering knows about a question before it shapes the answer. */
 export interface Analysis {
   question: Question;
@@ -41,6 +51,23 @@ export function createAnalyser(corpus: Corpus, index: SearchIndex, models: Model
   const docText = new Map(corpus.documents.map((d) => [d.doc, d.text]));
   const textOf = (s: ShownExcerpt) => docText.get(s.doc)?.slice(s.start, s.end) ?? "";
 
+  // Passage ids are numbered document by document: each document's first one.
+  const firstPassage = new Map<string, [number, number]>();
+  let next = 0;
+  for (const d of corpus.documents) {
+    firstPassage.set(d.doc, [next, d.passages]);
+    next += d.passages;
+  }
+  /** The passages of the documents the thread's answers quoted (the last three turns). */
+  const threadPassages = (thread: Thread): number[] => {
+    const ids: number[] = [];
+    for (const doc of threadDocuments(thread)) {
+      const [from, count] = firstPassage.get(doc) ?? [0, 0];
+      for (let i = 0; i < count && ids.length < MAX_THREAD_PASSAGES; i++) ids.push(from + i);
+    }
+    return ids;
+  };
+
   const placeOf = (hit: SentenceHit) => {
     const s = hit.passage.sentences[hit.sentence];
     return { doc: corpus.documents[hit.passage.docIndex]?.doc ?? "", start: s?.start ?? -1 };
@@ -55,20 +82,35 @@ export function createAnalyser(corpus: Corpus, index: SearchIndex, models: Model
     const terms = [...own, ...[...borrowed.keys()].filter((t) => !own.includes(t))];
     const scale = borrowed.size > 0 ? borrowed : undefined;
     const shown = answeredKeys(thread);
-    const hits = rankSentences(question, terms, index, corpus, models.sentence, scale).filter(
-      (h) => shown.size === 0 || !shown.has(shownKey(placeOf(h))),
-    );
+    const within = thread.length > 0 ? threadPassages(thread) : undefined;
+    const hits = rankSentences(
+      question,
+      terms,
+      index,
+      corpus,
+      models.sentence,
+      scale,
+      within,
+    ).filter((h) => shown.size === 0 || !shown.has(shownKey(placeOf(h))));
     const confidence = confidenceOf(hits[0], terms, index, models.confidence, scale);
     return { question, terms, fixes, hits, confidence };
   }
 
   function inThread(question: Question, thread: Thread, least: number): Analysis {
-    const alone = analyse(question, undefined, thread);
-    if (thread.length === 0) return alone;
-    if (!pointsBack(question) && alone.confidence >= least)
+    if (thread.length === 0) return analyse(question);
+    // A question that stands on its own is tried alone first; one that leans back borrows at once.
+    const leans = pointsBack(question);
+    const alone = leans ? null : analyse(question, undefined, thread);
+    if (alone && alone.confidence >= least)
       return inThreadDocuments(alone, undefined, thread, least);
     const borrowed = borrowedTerms(question, thread, textOf);
-    if (borrowed.size === 0) return inThreadDocuments(alone, undefined, thread, least);
+    if (borrowed.size === 0)
+      return inThreadDocuments(
+        alone ?? analyse(question, undefined, thread),
+        undefined,
+        thread,
+        least,
+      );
     return inThreadDocuments(analyse(question, borrowed, thread), borrowed, thread, least);
   }
 
@@ -83,9 +125,7 @@ export function createAnalyser(corpus: Corpus, index: SearchIndex, models: Model
     thread: Thread,
     least: number,
   ): Analysis {
-    const docs = new Set(
-      thread.slice(-MAX_TURNS_BACK).flatMap((turn) => turn.shown.slice(0, 1).map((s) => s.doc)),
-    );
+    const docs = threadDocuments(thread);
     const inThread = (h: SentenceHit) => docs.has(placeOf(h).doc);
     const first = analysis.hits.find(inThread);
     if (!first || first === analysis.hits[0]) return analysis;

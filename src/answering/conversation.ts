@@ -3,7 +3,7 @@ import type { Question } from "./question.ts";
 import { tokenize } from "../search/tokenize.ts";
 
 /** Weight of a word borrowed from the turn just before, against 1 for the question's own. */
-const BORROW_WEIGHT = 0.5;
+const BORROW_WEIGHT = 0.3;
 /** Each turn further back lends its words at this share of the next one's weight. */
 const BORROW_DECAY = 0.5;
 /** Words of the excerpts a turn showed weigh this share of its question's words. */

@@ -102,9 +102,17 @@ export function rankSentences(
   corpus: Corpus,
   weights: RankWeights,
   scale?: ReadonlyMap<string, number>,
+  within?: readonly number[],
 ): SentenceHit[] {
   const [searched, weight] = withRelated(terms, index, scale);
   const hits = index.search(searched, weights.passages, weight);
+  if (within && within.length > 0) {
+    // A thread's documents: their best passages join the ranking even when others outscore them.
+    const seen = new Set(hits.map((h) => h.id));
+    for (const h of index.searchWithin(searched, within, weights.passages, weight))
+      if (!seen.has(h.id)) hits.push(h);
+    hits.sort((a, b) => b.score - a.score);
+  }
   const top = hits[0]?.score ?? 0;
   if (top <= 0) return [];
   const q = toQuestionTerms(question, terms, index, scale);

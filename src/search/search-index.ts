@@ -2,6 +2,7 @@ import MiniSearch from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
 import type { Corpus } from "../ingest/corpus.ts";
 import { freezePostings, type Postings } from "./postings.ts";
+import { scoreWithin } from "./score-within.ts";
 import { createTopK } from "./top-k.ts";
 import { runSteps, type Steps } from "../ingest/steps.ts";
 import { generalCount } from "./general-frequency.ts";
@@ -22,6 +23,13 @@ export interface SearchIndex {
    */
   search(
     terms: readonly string[],
+    limit: number,
+    scale?: ReadonlyMap<string, number>,
+  ): PassageHit[];
+  /** As {@link SearchIndex.search}, over the listed passages only (a thread's documents). */
+  searchWithin(
+    terms: readonly string[],
+    ids: readonly number[],
     limit: number,
     scale?: ReadonlyMap<string, number>,
   ): PassageHit[];
@@ -72,14 +80,15 @@ function createIndex(snapshot: IndexSnapshot): SearchIndex {
     return d === undefined ? maxIdf : Math.log(1 + (n - d + 0.5) / (d + 0.5));
   };
   const top = createTopK(postings);
+  const weighed = (terms: readonly string[], scale?: ReadonlyMap<string, number>) =>
+    terms.map((term) => ({ term, weight: idf(term) * (scale?.get(term) ?? 1) }));
   return {
     search(terms, limit, scale) {
       if (terms.length === 0) return [];
-      return top(
-        terms.map((term) => ({ term, weight: idf(term) * (scale?.get(term) ?? 1) })),
-        limit,
-      );
+      return top(weighed(terms, scale), limit);
     },
+    searchWithin: (terms, ids, limit, scale) =>
+      scoreWithin(postings, weighed(terms, scale), ids, limit),
     idf,
     knows: (term) => dfOf(term) !== undefined,
     closestWord(word) {

@@ -20,7 +20,7 @@ interface List {
 const SLACK = 1 - 1e-9;
 
 /** Where `id` sits in `docs[from, to)`, or -1 (the lists are ascending). */
-function find(docs: Uint32Array, from: number, to: number, id: number): number {
+export function find(docs: Uint32Array, from: number, to: number, id: number): number {
   let lo = from;
   let hi = to - 1;
   while (lo <= hi) {

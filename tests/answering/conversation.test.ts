@@ -100,6 +100,33 @@ describe("follow-ups", () => {
     expect(first(other as Answer)).toContain("Ada Stone");
   });
 
+  it("searches the thread's documents even when thirty others outscore them", () => {
+    // The answer shares only "open" with the follow-up; every mill matches "open" and the
+    // borrowed "built" better, so a search of the whole index alone never reaches it.
+    const mills = Array.from({ length: 30 }, (_, i) => ({
+      doc: `mill-${i}.md`,
+      text: `# Mill ${i}\n\nThe Mill ${i} was built in 18${10 + i} and opened to workers in 18${20 + i}, when it opened its doors.`,
+    }));
+    const harbour = createCitebotFromTexts([
+      {
+        doc: "kestrel.md",
+        text: [
+          "# Coastal notes",
+          "",
+          "The Kestrel harbour was built by Ada Stone for the fishing fleet.",
+          "",
+          "Ships from the northern coast and the southern isles first came in 1921, the year when it opened, and trade grew for a long time after that.",
+        ].join("\n"),
+      },
+      ...mills,
+    ]);
+    const asked = harbour.ask("who built the kestrel harbour?");
+    const followUp = harbour.ask("when did it open?", { thread: extendThread([], asked) });
+    expect(first(asked)).toContain("built by Ada Stone");
+    expect(first(followUp)).toContain("first came in 1921");
+    expect(first(harbour.ask("when did it open?"))).toContain("The Mill");
+  });
+
   it("never gives an earlier turn's answer again", () => {
     const [one, two] = converse("Who founded Zenith Mills?", "Who founded Zenith Mills?");
     if (two?.kind === "cited") expect(two.excerpts[0].text).not.toBe(first(one as Answer));

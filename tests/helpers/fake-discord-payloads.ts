@@ -18,6 +18,15 @@ export function guildIdOn(shard: number, count: number): string {
   return ((time << 22n) + BigInt(sequence++ % 4096)).toString();
 }
 
+/** One guild on each of `count` shards: `guilds[i].shard === i`. */
+export function guildPerShard(count: number): FakeGuild[] {
+  return Array.from({ length: count }, (_, shard) => ({
+    id: guildIdOn(shard, count),
+    channelId: snowflake(),
+    shard,
+  }));
+}
+
 /** Discord's shard for a guild id. */
 export function shardOf(guildId: string, count: number): number {
   return Number((BigInt(guildId) >> 22n) % BigInt(count));
@@ -119,12 +128,18 @@ export function gatewayBot(m: {
 }
 
 /** READY for a new session whose guilds arrive next as GUILD_CREATE. */
-export function readyPayload(m: { bot: FakeUser; guilds: FakeGuild[]; url: string }) {
+export function readyPayload(m: {
+  bot: FakeUser;
+  applicationId: string;
+  guilds: readonly { id: string }[];
+  url: string;
+}) {
   return {
     v: 10,
     user: { ...m.bot, discriminator: "0" },
     guilds: m.guilds.map((g) => ({ id: g.id, unavailable: true })),
     session_id: `session-${snowflake()}`,
     resume_gateway_url: m.url,
+    application: { id: m.applicationId, flags: 0 },
   };
 }

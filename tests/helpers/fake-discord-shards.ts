@@ -1,12 +1,11 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { WebSocketServer, type WebSocket } from "ws";
+import type { WebSocket } from "ws";
 import { snowflake, type FakeDiscord, type FakeUser } from "./fake-discord.ts";
+import { LoopbackGateway } from "./fake-gateway.ts";
 import {
   askData,
   gatewayBot,
   guildCreate,
-  guildIdOn,
+  guildPerShard,
   messageCreate,
   readyPayload,
   slashCommand,
@@ -50,11 +49,8 @@ export class FakeShardedGateway {
   private readonly sessions = new Map<number, Set<WebSocket>>();
   private readonly lastIdentify = new Map<number, number>();
   private readonly held = new Map<number, (() => void)[]>();
-  private readonly waiters = new Set<() => void>();
   private readonly intervalMs: number;
-  private seq = 0;
-  private readonly server = createServer((_req, res) => res.writeHead(404).end());
-  private readonly wss = new WebSocketServer({ server: this.server, path: "/gateway" });
+  private readonly gateway = new LoopbackGateway((socket) => this.connect(socket));
 
   private constructor(
     private readonly rest: FakeDiscord,
@@ -63,58 +59,30 @@ export class FakeShardedGateway {
     this.count = options.shards ?? 4;
     this.maxConcurrency = options.maxConcurrency ?? 1;
     this.intervalMs = options.identifyIntervalMs ?? 5000;
-    this.guilds = Array.from({ length: this.count }, (_, shard) => ({
-      id: guildIdOn(shard, this.count),
-      channelId: snowflake(),
-      shard,
-    }));
+    this.guilds = guildPerShard(this.count);
   }
 
   /** Starts the gateway on a free loopback port and has `rest` answer for it. */
   static async start(rest: FakeDiscord, options: FakeShardsOptions = {}) {
-    const gateway = new FakeShardedGateway(rest, options);
-    gateway.wss.on("connection", (socket) => gateway.connect(socket));
-    await new Promise<void>((resolve) => gateway.server.listen(0, "127.0.0.1", resolve));
-    rest.intercept(({ method, path }) => {
-      if (method === "GET" && path === "/gateway/bot") return gateway.gatewayBot();
-      if (method === "GET" && path === "/applications/@me") {
-        return { status: 200, body: { id: rest.applicationId, name: "citebot", flags: 0 } };
-      }
-      return undefined;
-    });
-    return gateway;
+    const sharded = new FakeShardedGateway(rest, options);
+    await sharded.gateway.listen();
+    rest.intercept(({ method, path }) =>
+      method === "GET" && path === "/gateway/bot" ? sharded.gatewayBot() : undefined,
+    );
+    return sharded;
   }
 
   private gatewayBot() {
-    const used = this.events.filter((e) => e.type === "identify").length;
+    const { count: shards, maxConcurrency, gateway } = this;
+    const remaining = 1000 - this.identifies().length;
     return {
       status: 200,
-      body: gatewayBot({
-        url: this.url,
-        shards: this.count,
-        remaining: 1000 - used,
-        maxConcurrency: this.maxConcurrency,
-      }),
+      body: gatewayBot({ url: gateway.url, shards, remaining, maxConcurrency }),
     };
   }
 
-  private get url(): string {
-    return `ws://127.0.0.1:${(this.server.address() as AddressInfo).port}/gateway`;
-  }
-
   /** Resolves with the first value `check` returns, re-checking after every gateway event. */
-  waitFor<T>(check: () => T | undefined): Promise<T> {
-    return new Promise((resolve) => {
-      const test = () => {
-        const value = check();
-        if (value === undefined) return;
-        this.waiters.delete(test);
-        resolve(value);
-      };
-      this.waiters.add(test);
-      test();
-    });
-  }
+  readonly waitFor: LoopbackGateway["waitFor"] = (check) => this.gateway.waitFor(check);
 
   /** Identifies seen so far for `shard` (or all shards). */
   identifies(shard?: number) {
@@ -143,21 +111,13 @@ export class FakeShardedGateway {
   message(options: { shard?: number; direct?: boolean; content: string; author?: FakeUser }) {
     const guild = this.guilds[options.shard ?? 0];
     if (!guild) throw new Error(`fake-discord-shards: no shard ${options.shard}`);
+    const { direct, content, author } = options;
     const id = snowflake();
-    const where = options.direct
+    const where = direct
       ? { channel_id: snowflake(), channel_type: 1 }
       : { channel_id: guild.channelId, guild_id: guild.id };
-    this.dispatch(
-      options.direct ? 0 : guild.shard,
-      "MESSAGE_CREATE",
-      messageCreate({
-        id,
-        ...where,
-        content: options.content,
-        bot: this.rest.bot,
-        author: options.author,
-      }),
-    );
+    const data = messageCreate({ id, ...where, content, author, bot: this.rest.bot });
+    this.dispatch(direct ? 0 : guild.shard, "MESSAGE_CREATE", data);
     return id;
   }
 
@@ -175,40 +135,31 @@ export class FakeShardedGateway {
   dispatch(shard: number, type: string, data: unknown): void {
     const open = [...(this.sessions.get(shard) ?? [])];
     if (open.length === 0) throw new Error(`fake-discord-shards: shard ${shard} is not connected`);
-    for (const socket of open) this.send(socket, type, data);
+    for (const socket of open) this.gateway.send(socket, type, data);
   }
 
   /** Stops the gateway, cutting every session. */
-  async close(): Promise<void> {
-    for (const client of this.wss.clients) client.terminate();
-    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-
-  private send(socket: WebSocket, type: string, data: unknown): void {
-    socket.send(JSON.stringify({ op: 0, t: type, s: ++this.seq, d: data }));
+  close(): Promise<void> {
+    return this.gateway.close();
   }
 
   private record(event: ShardEvent): void {
     this.events.push(event);
-    for (const waiter of [...this.waiters]) waiter();
+    this.gateway.notify();
   }
 
-  private connect(socket: WebSocket): void {
+  private connect(socket: WebSocket) {
     let shard: number | null = null;
-    socket.on("message", (raw) => {
-      const frame = JSON.parse(String(raw)) as { op: number; d: any }; // eslint-disable-line @typescript-eslint/no-explicit-any -- gateway JSON
-      if (frame.op === 1) socket.send(JSON.stringify({ op: 11 }));
-      if (frame.op === 2) shard = this.identify(socket, frame.d.shard);
-      // A session is never resumed here: the client identifies again (INVALID_SESSION).
-      if (frame.op === 6) socket.send(JSON.stringify({ op: 9, d: false }));
-    });
     socket.on("close", (code) => {
       if (shard === null) return;
       this.sessions.get(shard)?.delete(socket);
       this.record({ type: "close", shard, code });
     });
-    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 45_000 } }));
+    return (frame: { op: number; d: { shard?: unknown } }) => {
+      if (frame.op === 2) shard = this.identify(socket, frame.d.shard);
+      // A session is never resumed here: the client identifies again (INVALID_SESSION).
+      if (frame.op === 6) this.gateway.invalidSession(socket);
+    };
   }
 
   private identify(socket: WebSocket, pair: unknown): number | null {
@@ -224,7 +175,7 @@ export class FakeShardedGateway {
     const last = this.lastIdentify.get(bucket);
     if (this.intervalMs > 0 && last !== undefined && now - last < this.intervalMs) {
       this.record({ type: "rate-limited", shard: id, at: now });
-      socket.send(JSON.stringify({ op: 9, d: false }));
+      this.gateway.invalidSession(socket);
       return null;
     }
     this.lastIdentify.set(bucket, now);
@@ -239,12 +190,10 @@ export class FakeShardedGateway {
     const open = this.sessions.get(id) ?? new Set<WebSocket>();
     this.sessions.set(id, open.add(socket));
     const mine = this.guilds.filter((g) => g.shard === id);
-    this.send(socket, "READY", {
-      ...readyPayload({ bot: this.rest.bot, guilds: mine, url: this.url }),
-      shard: [id, count],
-      application: { id: this.rest.applicationId, flags: 0 },
-    });
-    for (const guild of mine) this.send(socket, "GUILD_CREATE", guildCreate(guild));
-    for (const waiter of [...this.waiters]) waiter();
+    const { bot, applicationId } = this.rest;
+    const ready = readyPayload({ bot, applicationId, guilds: mine, url: this.gateway.url });
+    this.gateway.send(socket, "READY", { ...ready, shard: [id, count] });
+    for (const guild of mine) this.gateway.send(socket, "GUILD_CREATE", guildCreate(guild));
+    this.gateway.notify();
   }
 }

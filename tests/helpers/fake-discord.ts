@@ -1,7 +1,7 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import { WebSocketServer, type WebSocket } from "ws";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { WebSocket } from "ws";
 import { FakeHistory, type StoredDiscordMessage } from "./fake-discord-history.ts";
+import { LoopbackGateway, type ClientFrame } from "./fake-gateway.ts";
 
 /** A REST call the fake received; `path` is decoded and has no `/api/v10` prefix. */
 export interface RecordedRequest {
@@ -123,12 +123,12 @@ export class FakeDiscord {
   readonly requests: RecordedRequest[] = [];
   readonly gatewayEvents: GatewayEvent[] = [];
   private readonly interceptors: Interceptor[] = [];
-  private readonly waiters = new Set<() => void>();
   private readonly sessions = new Set<string>();
   private socket: WebSocket | null = null;
-  private seq = 0;
-  private readonly server = createServer((req, res) => void this.handle(req, res));
-  private readonly wss = new WebSocketServer({ server: this.server, path: "/gateway" });
+  private readonly gateway = new LoopbackGateway(
+    (socket) => this.connect(socket),
+    (req, res) => void this.handle(req, res),
+  );
 
   private constructor(options: FakeDiscordOptions) {
     this.channelIds = Array.from({ length: options.channels ?? 1 }, () => snowflake());
@@ -140,32 +140,18 @@ export class FakeDiscord {
   /** Starts a fake on a free loopback port. */
   static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
     const fake = new FakeDiscord(options);
-    fake.wss.on("connection", (socket) => fake.connect(socket));
-    await new Promise<void>((resolve) => fake.server.listen(0, "127.0.0.1", resolve));
+    await fake.gateway.listen();
     return fake;
   }
 
   /** The REST base to hand the client (`rest.api`), e.g. http://127.0.0.1:1234/api. */
   get apiUrl(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/api`;
-  }
-
-  private get gatewayUrl(): string {
-    return this.apiUrl.replace(/^http/, "ws").replace(/\/api$/, "/gateway");
+    return `http://127.0.0.1:${this.gateway.port}/api`;
   }
 
   /** Resolves with the first value `check` returns, re-checking after every request and event. */
   waitFor<T>(check: () => T | undefined): Promise<T> {
-    return new Promise((resolve) => {
-      const test = () => {
-        const value = check();
-        if (value === undefined) return;
-        this.waiters.delete(test);
-        resolve(value);
-      };
-      this.waiters.add(test);
-      test();
-    });
+    return this.gateway.waitFor(check);
   }
 
   /** Resolves with the first matching request (past or future) from index `from` on. */
@@ -374,7 +360,7 @@ export class FakeDiscord {
   /** Sends any dispatch event on the current socket. */
   dispatch(type: string, data: unknown): void {
     if (!this.socket) throw new Error("fake-discord: no client is connected");
-    this.socket.send(JSON.stringify({ op: 0, t: type, s: ++this.seq, d: data }));
+    this.gateway.send(this.socket, type, data);
   }
 
   /** Closes the gateway socket as Discord does mid-session; the session stays resumable. */
@@ -387,36 +373,28 @@ export class FakeDiscord {
     this.sessions.clear();
   }
 
-  /** Stops the servers, cutting any open socket. */
-  async close(): Promise<void> {
-    for (const client of this.wss.clients) client.terminate();
-    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
-    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
-    this.server.closeAllConnections(); // including requests a test still holds
-    await closed;
+  /** Stops the servers, cutting any open socket and any request a test still holds. */
+  close(): Promise<void> {
+    return this.gateway.close();
   }
 
   private notify(): void {
-    for (const waiter of [...this.waiters]) waiter();
+    this.gateway.notify();
   }
 
-  private connect(socket: WebSocket): void {
+  private connect(socket: WebSocket) {
     this.gatewayEvents.push({ type: "connect" });
     this.notify();
-    socket.on("message", (raw) => this.onFrame(socket, JSON.parse(String(raw))));
     socket.on("close", (code) => {
       if (this.socket === socket) this.socket = null;
       this.gatewayEvents.push({ type: "close", code });
       this.notify();
     });
-    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 45_000 } }));
+    return (frame: ClientFrame) => this.onFrame(socket, frame);
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- gateway JSON
-  private onFrame(socket: WebSocket, frame: { op: number; d: any }): void {
-    if (frame.op === 1) {
-      socket.send(JSON.stringify({ op: 11 }));
-    } else if (frame.op === 2 && this.rejectIdentify !== null) {
+  private onFrame(socket: WebSocket, frame: ClientFrame): void {
+    if (frame.op === 2 && this.rejectIdentify !== null) {
       this.gatewayEvents.push({ type: "identify", token: frame.d.token, intents: frame.d.intents });
       socket.close(this.rejectIdentify, "Authentication failed.");
     } else if (frame.op === 2) {
@@ -429,7 +407,7 @@ export class FakeDiscord {
         user: { ...this.bot, discriminator: "0" },
         guilds: [{ id: this.guildId, unavailable: true }],
         session_id: sessionId,
-        resume_gateway_url: this.gatewayUrl,
+        resume_gateway_url: this.gateway.url,
         application: { id: this.applicationId, flags: 0 },
       });
       this.dispatch("GUILD_CREATE", {
@@ -470,7 +448,7 @@ export class FakeDiscord {
       });
     } else if (frame.op === 6) {
       if (!this.sessions.has(frame.d.session_id)) {
-        socket.send(JSON.stringify({ op: 9, d: false }));
+        this.gateway.invalidSession(socket);
         return;
       }
       this.socket = socket;
@@ -515,11 +493,14 @@ export class FakeDiscord {
       return {
         status: 200,
         body: {
-          url: this.gatewayUrl,
+          url: this.gateway.url,
           shards: 1,
           session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
         },
       };
+    }
+    if (method === "GET" && path === "/applications/@me") {
+      return { status: 200, body: { id: this.applicationId, name: "citebot", flags: 0 } };
     }
     if (method === "POST" && /^\/channels\/\d+\/typing$/.test(path)) return { status: 204 };
     const opened = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path);

@@ -1,83 +1,29 @@
 // The real Bolt app in HTTP mode against the loopback fake, for the conversation tests: signed
-// events, commands, shortcuts and button clicks, and a fixed responder whose picks are known.
-import type { Answer, AskOptions, Excerpt, Responder, Thread } from "../../src/tools.ts";
+// events, messages, commands, shortcuts and button clicks, and a fresh fake for each test.
+import { afterEach, beforeEach } from "vitest";
+import type { Responder } from "../../src/tools.ts";
 import { createMemoryLogger } from "../../src/tools.ts";
 import { createRateLimiter } from "../../adapters/shared/rate-limit.ts";
 import { startSlack, type SlackApp } from "../../adapters/slack/app.ts";
 import type { HelpChannels } from "../../adapters/slack/help-channels.ts";
-import { signSlack, type FakeSlack } from "./fake-slack.ts";
+import { signSlack, startFakeSlack, type FakeSlack, type Received } from "./fake-slack.ts";
+
+export { fixedResponder, SENTENCES, type Call } from "./fixed-responder.ts";
 
 export const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 export const TOKEN = "xoxb-1111-2222-secretbottoken";
 
-/** A sentence of the fixed responder's one document. */
-function sentence(text: string, start: number): Excerpt {
-  return {
-    text,
-    doc: "policy.md",
-    title: "Policy",
-    paragraph: 1,
-    line: 1,
-    start,
-    end: start + text.length,
-    score: 1,
-    highlights: [],
-    clippedStart: false,
-    clippedEnd: false,
-  };
-}
-
-/** The fixed responder's sentences: `ask` quotes the first, "More" the others in order. */
-export const SENTENCES = [
-  sentence("Refunds are paid within 14 days.", 0),
-  sentence("Parcels ship from Rotterdam every weekday.", 40),
-  sentence("Returns are free for members.", 90),
-] as const;
-
-/** One call the fixed responder received. */
-export interface Call {
-  kind: "ask" | "more";
-  question: string;
-  thread: Thread;
-  minConfidence?: number;
-}
-
-/**
- * A responder with known answers: a question is answered with SENTENCES[0] (or `answerWith`'s
- * pick) at confidence 0.9 when it says "sure", 0.6 otherwise, and not found below the asked
- * least confidence; "More" gives the next sentence not shown in the thread, then `no_more`.
- */
-export function fixedResponder(): Responder & { calls: Call[]; pick: number } {
-  const calls: Call[] = [];
-  const shownIn = (thread: Thread) => new Set(thread.flatMap((t) => t.shown.map((s) => s.start)));
-  const self = {
-    calls,
-    pick: 0,
-    documents: () => [{ doc: "policy.md", title: "Policy", passages: 3 }],
-    ask(question: string, options: AskOptions = {}): Answer {
-      const { thread = [], minConfidence } = options;
-      calls.push({ kind: "ask", question, thread, ...(minConfidence ? { minConfidence } : {}) });
-      const confidence = question.includes("sure") ? 0.9 : 0.6;
-      if (confidence < (minConfidence ?? 0.55))
-        return { kind: "not_found", question, suggestions: { titles: [] }, confidence };
-      const first = SENTENCES[self.pick] ?? SENTENCES[0];
-      return { kind: "cited", question, excerpts: [first], confidence };
-    },
-    more(thread: Thread): Answer {
-      const question = thread.at(-1)?.question ?? "";
-      calls.push({ kind: "more", question, thread });
-      const next = SENTENCES.find((s) => !shownIn(thread).has(s.start));
-      return next ? { kind: "cited", question, excerpts: [next] } : { kind: "no_more", question };
-    },
-  };
-  return self;
+/** Options of {@link startHttpSlack}: help channels, and questions a minute (default no limit). */
+export interface HttpSlackOptions {
+  help?: HelpChannels;
+  limit?: number;
 }
 
 /** Starts the app in HTTP mode on the fake; the returned helpers sign what they send. */
 export async function startHttpSlack(
   fake: FakeSlack,
   responder: Responder,
-  options: { help?: HelpChannels; limit?: number } = {},
+  options: HttpSlackOptions = {},
 ) {
   const logger = createMemoryLogger([TOKEN, SECRET]);
   const app: SlackApp = await startSlack({
@@ -111,23 +57,30 @@ export async function startHttpSlack(
       }).toString(),
       "application/x-www-form-urlencoded",
     );
+  /** Delivers an Events API event; `eventId` repeats a delivery (a retry). */
+  const event = (event: Record<string, unknown>, eventId = `Ev${++events}`) =>
+    post(
+      JSON.stringify({
+        team_id: "T1",
+        api_app_id: "A1",
+        type: "event_callback",
+        event_id: eventId,
+        event_time: 1,
+        event,
+        authorizations: [{ team_id: "T1", user_id: "UBOT", is_bot: true }],
+      }),
+      "application/json",
+    );
   return {
     app,
     logger,
-    /** Delivers an Events API event; `eventId` repeats a delivery (a retry). */
-    event: (event: Record<string, unknown>, eventId = `Ev${++events}`) =>
-      post(
-        JSON.stringify({
-          team_id: "T1",
-          api_app_id: "A1",
-          type: "event_callback",
-          event_id: eventId,
-          event_time: 1,
-          event,
-          authorizations: [{ team_id: "T1", user_id: "UBOT", is_bot: true }],
-        }),
-        "application/json",
-      ),
+    event,
+    /** A person's message in `channel` (in `thread`'s thread), kept by the fake and delivered. */
+    say: async (channel: string, text: string, thread?: string, type = "message") => {
+      const m = fake.say(channel, { user: "U1", text, ...(thread ? { thread_ts: thread } : {}) });
+      await event({ type, channel, channel_type: "channel", ...m });
+      return m;
+    },
     /** Runs `/ask text`; its replies go to response_url `id`. */
     command: (text: string, id: string, user = "U1") =>
       post(
@@ -174,6 +127,56 @@ export async function startHttpSlack(
 
 /** A running app and its helpers. */
 export type HttpSlack = Awaited<ReturnType<typeof startHttpSlack>>;
+
+/** A test's fake and the app it started on it; see {@link httpSlackPerTest}. */
+export interface HttpSlackTest {
+  /** This test's fake. */
+  readonly fake: FakeSlack;
+  /** The app the test started last. */
+  readonly slack: HttpSlack;
+  /** Starts the app on this test's fake (again, after the test stopped it: a restart). */
+  start(responder: Responder, options?: HttpSlackOptions): Promise<HttpSlack>;
+  /** The messages citebot posted, all of them or those in the thread of `ts`. */
+  posts(ts?: string): Received[];
+}
+
+/**
+ * Gives each test of the calling file a fresh fake, and stops the app it started and the fake
+ * after it. Call it at the top of the file; the hooks are registered there.
+ */
+export function httpSlackPerTest(): HttpSlackTest {
+  let fake: FakeSlack | undefined;
+  let slack: HttpSlack | undefined;
+  beforeEach(async () => {
+    fake = await startFakeSlack();
+  });
+  afterEach(async () => {
+    await slack?.app.stop();
+    await fake?.close();
+    fake = slack = undefined;
+  });
+  const running = <T>(x: T | undefined, what: string): T => {
+    if (x === undefined) throw new Error(`${what} is not running: use it inside a test`);
+    return x;
+  };
+  return {
+    get fake() {
+      return running(fake, "the fake");
+    },
+    get slack() {
+      return running(slack, "no app was started, so it");
+    },
+    async start(responder, options = {}) {
+      slack = await startHttpSlack(this.fake, responder, options);
+      return slack;
+    },
+    posts(ts) {
+      return this.fake.calls.all.filter(
+        (c) => c.name === "chat.postMessage" && (ts === undefined || c.body["thread_ts"] === ts),
+      );
+    },
+  };
+}
 
 /** The value of the button `action` in a message body the fake received. */
 export function buttonValue(body: Record<string, unknown>, action: string): string | undefined {

@@ -87,3 +87,32 @@ describe("top-k with pruning", () => {
     }
   });
 });
+
+describe("search within listed passages", () => {
+  it("gives the full evaluation's best k among the listed passages only", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...stems), { minLength: 1, maxLength: 8 }),
+        fc.uniqueArray(fc.integer({ min: 0, max: corpus.passages.length - 1 }), {
+          minLength: 1,
+          maxLength: 60,
+        }),
+        fc.integer({ min: 1, max: 20 }),
+        (terms, ids, k) => {
+          const unique = [...new Set(terms)];
+          const listed = new Set(ids);
+          const expected = fullTop(postings, unique, 100_000)
+            .filter((h) => listed.has(h.id))
+            .slice(0, k);
+          expect(index.searchWithin(unique, ids, k)).toEqual(expected);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("finds nothing in passages that hold none of the terms, or with no passages listed", () => {
+    expect(index.searchWithin(["nosuchterm"], [0, 1, 2], 5)).toEqual([]);
+    expect(index.searchWithin([stems[0] ?? ""], [], 5)).toEqual([]);
+  });
+});

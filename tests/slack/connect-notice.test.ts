@@ -22,6 +22,11 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
+/** Socket Mode with the test tokens, its Web API at `apiUrl`. */
+function socketMode(apiUrl: string): SlackConfig {
+  return { mode: "socket", botToken: BOT, appToken: APP, apiUrl };
+}
+
 function start(config: SlackConfig, logger: ReturnType<typeof createMemoryLogger>) {
   return startSlack({
     responder: testResponder(),
@@ -45,7 +50,7 @@ afterEach(async () => {
 describe("Slack start-up that waits on an unreachable address", () => {
   it("warns while the Web API retries, then fails with one line naming SLACK_API_URL", async () => {
     const apiUrl = `http://127.0.0.1:${await closedPort()}/api/`;
-    const config: SlackConfig = { mode: "socket", botToken: BOT, appToken: APP, apiUrl };
+    const config = socketMode(apiUrl);
     const logger = createMemoryLogger([BOT, APP]);
     const error = await start(config, logger).then(
       () => null,
@@ -67,12 +72,7 @@ describe("Slack start-up that waits on an unreachable address", () => {
     const bad = `ws://127.0.0.1:${await closedPort()}/socket`;
     fake.script("apps.connections.open", [{ status: 200, body: { ok: true, url: bad } }]);
     const logger = createMemoryLogger([BOT, APP]);
-    const config: SlackConfig = {
-      mode: "socket",
-      botToken: BOT,
-      appToken: APP,
-      apiUrl: fake.apiUrl,
-    };
+    const config = socketMode(fake.apiUrl);
     app = await start(config, logger);
     expect(logger.lines.some((l) => l.includes("Socket Mode is not connected after"))).toBe(true);
     expect(app.health().ready).toBe(true);
@@ -81,12 +81,7 @@ describe("Slack start-up that waits on an unreachable address", () => {
   it("a Socket Mode connection lost after start is one warning, and its return one line", async () => {
     fake = await startFakeSlack();
     const logger = createMemoryLogger([BOT, APP]);
-    const config: SlackConfig = {
-      mode: "socket",
-      botToken: BOT,
-      appToken: APP,
-      apiUrl: fake.apiUrl,
-    };
+    const config = socketMode(fake.apiUrl);
     app = await start(config, logger);
     fake.dropSockets();
     // The client waits its back-off (5 s) before reconnecting.

@@ -1,21 +1,43 @@
 // Slack threads after a restart (issue 14): whether citebot answered in a thread comes from
 // Slack (its answers' metadata, read with conversations.replies), not from the process's memory.
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createJoinedThreads } from "../../adapters/slack/thread-joined.ts";
-import { SENTENCES } from "../helpers/slack-http.ts";
-import { useSlackTalk } from "../helpers/slack-talk.ts";
+import { fixedResponder, httpSlackPerTest, SENTENCES } from "../helpers/slack-http.ts";
 
-const { fake, app, responder, say, postsIn, mention, restart } = useSlackTalk();
-const reads = () => fake().calls.all.filter((c) => c.name === "conversations.replies");
+const run = httpSlackPerTest();
+let responder: ReturnType<typeof fixedResponder>;
+
+beforeEach(async () => {
+  responder = fixedResponder();
+  await run.start(responder);
+});
+
+const reads = () => run.fake.calls.all.filter((c) => c.name === "conversations.replies");
+/** A person's message in C1, kept by the fake and delivered as Slack would. */
+const say = (words: string, thread?: string, type?: string) =>
+  run.slack.say("C1", words, thread, type);
+
+/** Asks `@citebot words` at the top of C1 and waits for the answer in its new thread. */
+async function mention(words: string) {
+  const m = await say(`<@UBOT> ${words}`, undefined, "app_mention");
+  await run.fake.calls.next((c) => c.name === "chat.postMessage" && c.body["thread_ts"] === m.ts);
+  return m.ts;
+}
+
+/** A fresh process on the same fake: nothing of the old one's memory is left. */
+async function restart() {
+  await run.slack.app.stop();
+  await run.start(responder);
+}
 
 describe("Slack threads citebot answered in, after a restart", () => {
   it("answers an unmentioned reply as a follow-up of the thread Slack gives back", async () => {
     const thread = await mention("when are refunds paid?");
     await restart();
     await say("and for members?", thread);
-    await app().app.stop(); // waits for the answer in flight
-    expect(postsIn(thread)).toHaveLength(2);
-    expect(responder().calls.at(-1)).toMatchObject({
+    await run.slack.app.stop(); // waits for the answer in flight
+    expect(run.posts(thread)).toHaveLength(2);
+    expect(responder.calls.at(-1)).toMatchObject({
       question: "and for members?",
       thread: [
         {
@@ -29,29 +51,29 @@ describe("Slack threads citebot answered in, after a restart", () => {
   it("still ignores a thread it never joined, reading it once for any number of replies", async () => {
     await mention("when are refunds paid?");
     await restart();
-    const parent = fake().say("C1", { user: "U2", text: "Lunch at noon?" });
+    const parent = run.fake.say("C1", { user: "U2", text: "Lunch at noon?" });
     await say("sure, refunds after", parent.ts);
     await say("refunds paid when?", parent.ts);
     await say("and a top-level message", undefined);
-    await app().app.stop();
-    expect(postsIn(parent.ts)).toEqual([]);
-    expect(responder().calls).toHaveLength(1); // the first mention only
+    await run.slack.app.stop();
+    expect(run.posts(parent.ts)).toEqual([]);
+    expect(responder.calls).toHaveLength(1); // the first mention only
     expect(reads().map((c) => c.body["ts"])).toEqual([parent.ts]);
   });
 
   it("answers replies once a mention brought it into a thread it had read as not joined", async () => {
-    const parent = fake().say("C1", { user: "U2", text: "Does anyone know about refunds?" });
+    const parent = run.fake.say("C1", { user: "U2", text: "Does anyone know about refunds?" });
     await say("no idea", parent.ts);
-    await fake().calls.next((c) => c.name === "conversations.replies");
+    await run.fake.calls.next((c) => c.name === "conversations.replies");
     await say("<@UBOT> how long do they take?", parent.ts, "app_mention");
-    await fake().calls.next((c) => c.name === "chat.postMessage");
+    await run.fake.calls.next((c) => c.name === "chat.postMessage");
     await say("and for members?", parent.ts);
-    await app().app.stop();
-    expect(responder().calls.map((c) => c.question)).toEqual([
+    await run.slack.app.stop();
+    expect(responder.calls.map((c) => c.question)).toEqual([
       "how long do they take?",
       "and for members?",
     ]);
-    expect(postsIn(parent.ts)).toHaveLength(2);
+    expect(run.posts(parent.ts)).toHaveLength(2);
   });
 });
 
