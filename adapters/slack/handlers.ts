@@ -7,7 +7,7 @@ import { renderNotice, SHARE_ACTION, type SlackMessage } from "./render.ts";
 import { share } from "./share.ts";
 import { registerShortcut } from "./shortcut.ts";
 import { fetchThread, turnsOf } from "./thread-reader.ts";
-import { hasAnswered } from "./thread-turns.ts";
+import { hasAnswered, type ThreadMessage } from "./thread-turns.ts";
 import { commandQuestion, toQuestion, type SlackEventLike } from "./to-question.ts";
 
 interface EventArgs {
@@ -71,12 +71,18 @@ export function registerHandlers(app: App, deps: ConversationDeps): void {
       let thread: Thread =
         threadTs === undefined ? deps.memory.conversations.get(`dm:${channel}`) : [];
       if (asked.inThread && threadTs !== undefined) {
-        const messages = await fetchThread(client, { channel, threadTs }, deps.logger);
+        const read = () => fetchThread(client, { channel, threadTs }, deps.logger);
+        // The read that settles whether citebot answered there also gives the turns.
+        const got: { messages?: ThreadMessage[] | null } = {};
         if (unsure) {
-          const answered = messages !== null && hasAnswered(messages, context.botUserId);
-          joined.learn(channel, threadTs, answered);
+          const answered = await joined.check(channel, threadTs, async () => {
+            got.messages = await read();
+            return got.messages !== null && hasAnswered(got.messages, context.botUserId);
+          });
           if (!answered) return;
         }
+        // Waited on another reply's read: this one reads its own turns.
+        const messages = got.messages === undefined ? await read() : got.messages;
         const place = { channel, threadTs, before: event.ts ?? "" };
         thread = messages ? turnsOf(messages, place, context.botUserId) : [];
       }

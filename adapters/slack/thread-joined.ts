@@ -10,6 +10,11 @@ export interface JoinedThreads {
   known(channel: string, threadTs: string): boolean | undefined;
   /** Records what a read of the thread showed, or that citebot has just answered there. */
   learn(channel: string, threadTs: string, joined: boolean): void;
+  /**
+   * Learns with `read` whether citebot answered in the thread; replies arriving while a read
+   * of the same thread is under way wait for its result instead of reading again.
+   */
+  check(channel: string, threadTs: string, read: () => Promise<boolean>): Promise<boolean>;
 }
 
 /** Options for {@link createJoinedThreads}. */
@@ -32,6 +37,18 @@ export function createJoinedThreads(options: JoinedThreadsOptions = {}): JoinedT
   // true, or the time a "not joined" was read; Map order is the recency order.
   const seen = new Map<string, true | number>();
   const key = (channel: string, ts: string) => `${channel}:${ts}`;
+  // The reads under way, so replies arriving meanwhile wait for them.
+  const reading = new Map<string, Promise<boolean>>();
+  const learn = (channel: string, ts: string, joined: boolean) => {
+    const k = key(channel, ts);
+    if (!joined && seen.get(k) === true) return; // an answer, once given, stays in the thread
+    seen.delete(k);
+    seen.set(k, joined ? true : now());
+    for (const oldest of seen.keys()) {
+      if (seen.size <= max) break;
+      seen.delete(oldest);
+    }
+  };
   return {
     known(channel, ts) {
       const k = key(channel, ts);
@@ -42,15 +59,19 @@ export function createJoinedThreads(options: JoinedThreadsOptions = {}): JoinedT
       seen.set(k, entry); // re-inserted last: Map order is the recency order
       return entry === true;
     },
-    learn(channel, ts, joined) {
+    learn,
+    check(channel, ts, read) {
       const k = key(channel, ts);
-      if (!joined && seen.get(k) === true) return; // an answer, once given, stays in the thread
-      seen.delete(k);
-      seen.set(k, joined ? true : now());
-      for (const oldest of seen.keys()) {
-        if (seen.size <= max) break;
-        seen.delete(oldest);
-      }
+      const pending = reading.get(k);
+      if (pending) return pending;
+      const done = read()
+        .then((joined) => {
+          learn(channel, ts, joined);
+          return joined;
+        })
+        .finally(() => reading.delete(k));
+      reading.set(k, done);
+      return done;
     },
   };
 }

@@ -92,6 +92,21 @@ describe("createJoinedThreads", () => {
     expect(joined.known("C1", "2.0")).toBe(true);
   });
 
+  it("reads a thread once for the replies that arrive while it is being read", async () => {
+    const joined = createJoinedThreads();
+    let reads = 0;
+    let finish: (joined: boolean) => void = () => {};
+    const read = () => {
+      reads++;
+      return new Promise<boolean>((resolve) => (finish = resolve));
+    };
+    const both = Promise.all([joined.check("C1", "1.0", read), joined.check("C1", "1.0", read)]);
+    finish(false);
+    expect(await both).toEqual([false, false]);
+    expect([reads, joined.known("C1", "1.0")]).toEqual([1, false]);
+    expect(await joined.check("C1", "1.0", async () => true)).toBe(true); // read anew after
+  });
+
   it("forgets the least recently used thread past its bound", () => {
     const joined = createJoinedThreads({ max: 2 });
     joined.learn("C1", "1.0", true);
