@@ -5,11 +5,13 @@ import {
   type APIActionRowComponent,
   type APIComponentInMessageActionRow,
   type ButtonInteraction,
+  type Channel,
 } from "discord.js";
 import type { Answer } from "../../src/index.ts";
 import type { FrontEndDeps } from "../shared/deps.ts";
 import type { ThreadStore } from "../shared/threads.ts";
 import { withFeedback } from "./feedback.ts";
+import { rebuildFromHistory } from "./more-history.ts";
 import { placeOf } from "./place.ts";
 import { render, renderFailure, renderRateLimited, type DiscordPayload } from "./render.ts";
 
@@ -18,7 +20,7 @@ const MORE = "citebot:more:";
 /** Components under an answer: feedback when logged, More when it quoted something. */
 export type Components = APIActionRowComponent<APIComponentInMessageActionRow>[];
 
-/** The reply to a More whose conversation citebot no longer holds (restarted, or forgotten). */
+/** The reply to a More whose conversation is neither held nor readable back from the history. */
 export const EXPIRED =
   "I no longer remember that conversation (I keep recent ones only, and forget them when I restart), so I can't show more. Ask the question again and I'll answer it afresh.";
 
@@ -57,12 +59,14 @@ export function isMore(customId: string): boolean {
 /**
  * Creates the handler for More; it never throws. It answers with the next excerpts of that
  * conversation's last question (where the button is, privately when its answer was private),
- * says "No more" when none is left, and says plainly when the conversation has expired.
+ * says "No more" when none is left. A conversation it no longer holds is read back from the
+ * channel's history; when that fails it says plainly that the conversation has expired.
  */
 export function createMoreHandler(
   options: FrontEndDeps & { threads: ThreadStore },
 ): (interaction: ButtonInteraction) => Promise<void> {
   const { responder, logger, rateLimiter, threads } = options;
+  const payloadOf = (answer: Answer) => render(answer, { seedsBaseUrl: options.seedsBaseUrl });
   return async (interaction) => {
     const context = { interaction: interaction.id, user: interaction.user.id };
     const key = interaction.customId.slice(MORE.length);
@@ -73,19 +77,28 @@ export function createMoreHandler(
       const decision = rateLimiter.take(interaction.user.id);
       if (!decision.allowed)
         return void (await respond(renderRateLimited(decision.retryAfterMs), true));
-      const thread = threads.get(key);
-      if (thread.length === 0) {
-        return void (await respond(
-          { content: EXPIRED, embeds: [], allowedMentions: { parse: [] } },
-          true,
-        ));
+      let channel: Channel | null = interaction.channel;
+      const pick = (where: Channel | null) => {
+        const place = placeOf(interaction.guildId, interaction.channelId, where);
+        return options.asking?.pick(place).responder ?? responder;
+      };
+      if (threads.get(key).length === 0) {
+        // Forgotten (a restart): the channel's history still holds the question and answer.
+        // A key that is the channel's id is the conversation of the whole thread (or DM).
+        const whole = key === interaction.channelId;
+        const rebuilt = await rebuildFromHistory(interaction, whole, pick, payloadOf, logger);
+        if (!rebuilt) {
+          return void (await respond(
+            { content: EXPIRED, embeds: [], allowedMentions: { parse: [] } },
+            true,
+          ));
+        }
+        channel = rebuilt.channel;
+        for (const { answer, more } of rebuilt.answers) threads.record(key, answer, more);
       }
-      const place = placeOf(interaction.guildId, interaction.channelId, interaction.channel);
-      const picked = options.asking?.pick(place).responder ?? responder;
-      const answer = picked.more(thread);
+      const answer = pick(channel).more(threads.get(key));
       threads.record(key, answer, true);
-      const payload = render(answer, { seedsBaseUrl: options.seedsBaseUrl });
-      await respond(withButtons(payload, answer, null, key));
+      await respond(withButtons(payloadOf(answer), answer, null, key));
     } catch (error) {
       logger.error("discord: showing more failed", { ...context, error });
       await respond(renderFailure(), true).catch((again: unknown) => {

@@ -75,7 +75,7 @@ export function postedDelivery(
         ...(threadTs === undefined ? {} : { thread_ts: threadTs }),
         ...(answer ? { metadata: toMetadata(answer, wasMore) } : {}),
       });
-      if (answer && threadTs !== undefined) deps.memory.answered.add(channel, threadTs);
+      if (answer && threadTs !== undefined) deps.memory.answered.learn(channel, threadTs, true);
     },
   };
 }

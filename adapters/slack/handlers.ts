@@ -1,11 +1,13 @@
 import type { App, BlockButtonAction, RespondArguments } from "@slack/bolt";
+import type { Thread } from "../../src/index.ts";
 import { answerWith, ephemeralDelivery, postedDelivery, poster } from "./ask-flow.ts";
 import type { ConversationDeps } from "./memory.ts";
 import { registerMore } from "./more.ts";
 import { renderNotice, SHARE_ACTION, type SlackMessage } from "./render.ts";
 import { share } from "./share.ts";
 import { registerShortcut } from "./shortcut.ts";
-import { readThread } from "./thread-reader.ts";
+import { fetchThread, turnsOf } from "./thread-reader.ts";
+import { hasAnswered, type ThreadMessage } from "./thread-turns.ts";
 import { commandQuestion, toQuestion, type SlackEventLike } from "./to-question.ts";
 
 interface EventArgs {
@@ -50,26 +52,40 @@ export function registerHandlers(app: App, deps: ConversationDeps): void {
 
   // Bolt's context carries the bot's own user id (from auth.test at start-up).
   const onEvent = async ({ event, client, context, body }: EventArgs) => {
-    const asked = toQuestion(event, context.botUserId, {
-      helpChannels: deps.help?.channels ?? new Set(),
-      answeredIn: (channel, ts) => deps.memory.answered.has(channel, ts),
-    });
+    const joined = deps.memory.answered;
+    // Asked only for an unmentioned reply in a channel thread. One this process knows nothing
+    // of may be a thread citebot answered in: the thread Slack gives back says so below.
+    let unsure = false;
+    const answeredIn = (channel: string, ts: string) => {
+      const known = joined.known(channel, ts);
+      unsure = known === undefined;
+      return known !== false;
+    };
+    const helpChannels = deps.help?.channels ?? new Set<string>();
+    const asked = toQuestion(event, context.botUserId, { helpChannels, answeredIn });
     if (!asked) return;
     const { channel, threadTs } = asked;
     const where = { kind: event.type, user: asked.userId, channel };
     const direct = event.channel_type === "im" || channel.startsWith("D");
     const work = async () => {
-      const thread =
-        asked.inThread && threadTs !== undefined
-          ? await readThread(
-              client,
-              { channel, threadTs, before: event.ts ?? "" },
-              context.botUserId,
-              deps.logger,
-            )
-          : threadTs === undefined
-            ? deps.memory.conversations.get(`dm:${channel}`)
-            : [];
+      let thread: Thread =
+        threadTs === undefined ? deps.memory.conversations.get(`dm:${channel}`) : [];
+      if (asked.inThread && threadTs !== undefined) {
+        const read = () => fetchThread(client, { channel, threadTs }, deps.logger);
+        // The read that settles whether citebot answered there also gives the turns.
+        const got: { messages?: ThreadMessage[] | null } = {};
+        if (unsure) {
+          const answered = await joined.check(channel, threadTs, async () => {
+            got.messages = await read();
+            return got.messages !== null && hasAnswered(got.messages, context.botUserId);
+          });
+          if (!answered) return;
+        }
+        // Waited on another reply's read: this one reads its own turns.
+        const messages = got.messages === undefined ? await read() : got.messages;
+        const place = { channel, threadTs, before: event.ts ?? "" };
+        thread = messages ? turnsOf(messages, place, context.botUserId) : [];
+      }
       const post = poster(client);
       await answerWith(
         deps,

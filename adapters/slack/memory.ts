@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Answer, Thread } from "../../src/index.ts";
 import type { HelpChannels } from "./help-channels.ts";
 import type { HandlerDeps } from "./notices.ts";
-import { createAnsweredThreads, type AnsweredThreads } from "./thread-reader.ts";
+import { createJoinedThreads, type JoinedThreads } from "./thread-joined.ts";
 
 /** A bounded map, least recently used forgotten first (Map order is the recency order). */
 function createBounded<T>(max: number) {
@@ -30,12 +30,13 @@ function createBounded<T>(max: number) {
 /**
  * What the Slack front end keeps in memory: the conversations Slack cannot give back (the top
  * level of a DM, ephemeral answers), the answers shown privately (so "Post to channel" posts
- * those), and the threads citebot answered in. Threads themselves are read back from Slack.
+ * those), and what Slack said about which threads citebot answered in. Threads themselves are
+ * read back from Slack.
  */
 export interface SlackMemory {
   conversations: { get(key: string): Thread; set(key: string, thread: Thread): void };
   shown: { keep(answer: Answer): string; get(id: string): Answer | undefined };
-  answered: AnsweredThreads;
+  answered: JoinedThreads;
 }
 
 /** A fresh, bounded {@link SlackMemory} (10,000 of each). */
@@ -55,7 +56,7 @@ export function createSlackMemory(max = 10_000): SlackMemory {
       },
       get: (id) => shown.get(id),
     },
-    answered: createAnsweredThreads(max),
+    answered: createJoinedThreads({ max }),
   };
 }
 

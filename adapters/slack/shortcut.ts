@@ -1,7 +1,9 @@
 import type { App, MessageShortcut, RespondArguments } from "@slack/bolt";
+import type { Thread } from "../../src/index.ts";
 import { answerWith, ephemeralDelivery } from "./ask-flow.ts";
 import type { ConversationDeps } from "./memory.ts";
 import { renderNotice, type SlackMessage } from "./render.ts";
+import { readThread } from "./thread-reader.ts";
 import { readShortcutQuestion } from "./to-question.ts";
 
 /** The callback id of the message shortcut "Ask citebot" (manifest.yml). */
@@ -12,9 +14,27 @@ export const NO_TEXT =
   "That message has no text I can read (only files, images or blocks). Ask me with /ask instead.";
 
 /**
+ * The turns before the message a shortcut was used on, when it is a reply in a thread (read
+ * as for a mention there); none for a message at the top level or a thread's first message.
+ */
+async function earlierTurns(
+  deps: ConversationDeps,
+  client: App["client"],
+  shortcut: MessageShortcut,
+  botUserId: string | undefined,
+): Promise<Thread> {
+  const channel = shortcut.channel?.id;
+  const threadTs: unknown = shortcut.message?.thread_ts;
+  const ts = shortcut.message?.ts;
+  if (!channel || typeof threadTs !== "string" || !ts || threadTs === ts) return [];
+  return readThread(client, { channel, threadTs, before: ts }, botUserId, deps.logger);
+}
+
+/**
  * The message shortcut "Ask citebot": answers the message it is used on, privately (with "Post
- * to channel" to share it). The message's text is anyone's: its mentions and markup are read
- * as plain words, and the answer echoes them escaped, so nobody is pinged.
+ * to channel" to share it), as a follow-up of the turns before it in its thread. The message's text (and
+ * the thread's) is anyone's: its mentions and markup are read as plain words, and the answer
+ * echoes them escaped, so nobody is pinged.
  */
 export function registerShortcut(app: App, deps: ConversationDeps): void {
   app.shortcut<MessageShortcut>(
@@ -44,14 +64,15 @@ export function registerShortcut(app: App, deps: ConversationDeps): void {
         channel,
         direct: !!channel?.startsWith("D"),
       };
-      await deps.track(
-        answerWith(
-          deps,
-          context,
-          { question, userId: shortcut.user.id, origin, thread: [] },
-          ephemeralDelivery(deps, `ephemeral:${shortcut.trigger_id}`, send),
-        ),
-      );
+      const key = `ephemeral:${shortcut.trigger_id}`;
+      const work = async () => {
+        const thread = await earlierTurns(deps, client, shortcut, bolt.botUserId);
+        // Kept under the answer's key, so its More goes on from the thread too.
+        deps.memory.conversations.set(key, thread);
+        const asked = { question, userId: shortcut.user.id, origin, thread };
+        await answerWith(deps, context, asked, ephemeralDelivery(deps, key, send));
+      };
+      await deps.track(work());
     },
   );
 }

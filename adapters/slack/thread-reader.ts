@@ -16,16 +16,15 @@ export interface ThreadPlace {
 }
 
 /**
- * The earlier turns of a thread, read with `conversations.replies` (its metadata included, so
- * citebot's own answers say what they showed). A failed read (a missing scope, a rate limit) is
- * one warning and the question is answered on its own.
+ * A thread's messages, oldest first, read with `conversations.replies` (its metadata included,
+ * so citebot's own answers say what they showed). A failed read (a missing scope, a rate
+ * limit) is one warning and null.
  */
-export async function readThread(
+export async function fetchThread(
   client: App["client"],
-  place: ThreadPlace,
-  botUserId: string | undefined,
+  place: Pick<ThreadPlace, "channel" | "threadTs">,
   logger: Logger,
-): Promise<Turn[]> {
+): Promise<ThreadMessage[] | null> {
   const messages: ThreadMessage[] = [];
   try {
     let cursor: string | undefined;
@@ -42,13 +41,22 @@ export async function readThread(
       if (!cursor || !res.has_more) break;
     }
   } catch (error) {
-    logger.warn("slack: could not read the thread; answering the question on its own", {
+    logger.warn("slack: could not read the thread", {
       channel: place.channel,
       thread: place.threadTs,
       error,
     });
-    return [];
+    return null;
   }
+  return messages;
+}
+
+/** The turns of `messages` for `place` (before its question, or only those citebot answered). */
+export function turnsOf(
+  messages: readonly ThreadMessage[],
+  place: ThreadPlace,
+  botUserId: string | undefined,
+): Turn[] {
   const options = {
     ...(place.before === undefined ? {} : { before: place.before }),
     ...(place.answeredOnly ? { answeredOnly: true } : {}),
@@ -56,29 +64,13 @@ export async function readThread(
   return toThreadTurns(messages, botUserId, options);
 }
 
-/** Threads citebot has answered in, so a reply there needs no mention. */
-export interface AnsweredThreads {
-  has(channel: string, threadTs: string): boolean;
-  add(channel: string, threadTs: string): void;
-}
-
-/**
- * Remembers the last `max` threads citebot answered in (in memory, least recent forgotten
- * first). After a restart a reply needs a mention once; the thread's turns are read back then.
- */
-export function createAnsweredThreads(max = 10_000): AnsweredThreads {
-  const seen = new Set<string>();
-  const key = (channel: string, ts: string) => `${channel}:${ts}`;
-  return {
-    has: (channel, ts) => seen.has(key(channel, ts)),
-    add(channel, ts) {
-      const k = key(channel, ts);
-      seen.delete(k); // re-inserted last: Set order is the recency order
-      seen.add(k);
-      for (const oldest of seen) {
-        if (seen.size <= max) break;
-        seen.delete(oldest);
-      }
-    },
-  };
+/** The earlier turns of a thread; a thread that cannot be read has none (answered on its own). */
+export async function readThread(
+  client: App["client"],
+  place: ThreadPlace,
+  botUserId: string | undefined,
+  logger: Logger,
+): Promise<Turn[]> {
+  const messages = await fetchThread(client, place, logger);
+  return messages ? turnsOf(messages, place, botUserId) : [];
 }

@@ -46,6 +46,17 @@ function readPayload(payload: unknown): AnswerMetadata["event_payload"] | null {
   return { question: question.slice(0, 2000), shown: places, more: more === true };
 }
 
+/** Whether citebot has answered in the thread: one of its own messages carries an answer's metadata. */
+export function hasAnswered(
+  messages: readonly ThreadMessage[],
+  botUserId: string | undefined,
+): boolean {
+  return messages.some(
+    (m) =>
+      botUserId !== undefined && m.user === botUserId && m.metadata?.event_type === ANSWER_EVENT,
+  );
+}
+
 // A reply also sent to the channel is still a person's message in the thread.
 const isPersonMessage = (subtype: string | undefined) =>
   subtype === undefined || subtype === "thread_broadcast";

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { WebSocket } from "ws";
+import { FakeHistory, type StoredDiscordMessage } from "./fake-discord-history.ts";
 import { LoopbackGateway, type ClientFrame } from "./fake-gateway.ts";
 
 /** A REST call the fake received; `path` is decoded and has no `/api/v10` prefix. */
@@ -95,6 +96,8 @@ export interface FakeComponentOptions {
   channelId?: string;
   /** The button's message was ephemeral (only the presser saw it). */
   ephemeral?: boolean;
+  /** The message the button is on (one of {@link FakeDiscord.history}); default a blank one. */
+  message?: StoredDiscordMessage;
 }
 
 let counter = 0;
@@ -172,7 +175,7 @@ export class FakeDiscord {
     const mentions =
       options.mentions ?? (options.content.includes(`<@${this.bot.id}>`) ? [this.bot] : []);
     const id = options.id ?? snowflake();
-    this.dispatch("MESSAGE_CREATE", {
+    const message = this.history.keep({
       id,
       channel_id: options.channelId ?? (options.direct ? snowflake() : this.channelId),
       ...(options.direct ? { channel_type: 1 } : { guild_id: this.guildId }),
@@ -186,6 +189,7 @@ export class FakeDiscord {
       attachments: [],
       embeds: [],
     });
+    this.dispatch("MESSAGE_CREATE", message);
     return id;
   }
 
@@ -201,11 +205,21 @@ export class FakeDiscord {
   /** A press of the button `customId` under one of the bot's messages. */
   component(options: FakeComponentOptions): { id: string; token: string } {
     const channelId = options.channelId ?? this.channelId;
-    const message = { ...this.sent(channelId, { content: "" }), flags: options.ephemeral ? 64 : 0 };
-    return this.sendInteraction(3, { custom_id: options.customId, component_type: 2 }, options, {
-      message,
-      ...this.interactionChannel(channelId),
-    });
+    const message = options.message ?? {
+      ...this.sent(channelId, { content: "" }),
+      flags: options.ephemeral ? 64 : 0,
+    };
+    const press = this.sendInteraction(
+      3,
+      { custom_id: options.customId, component_type: 2 },
+      options,
+      {
+        message,
+        ...this.interactionChannel(channelId),
+      },
+    );
+    this.presses.set(press.id, { channelId, messageId: String(message["id"]) });
+    return press;
   }
 
   /** A message context-menu command (type 3) used on a message with the given content. */
@@ -310,6 +324,11 @@ export class FakeDiscord {
     });
     return { threadId: thread.id, messageId };
   }
+
+  /** Every message sent in the fake's channels (people's and citebot's), for REST reads. */
+  readonly history = new FakeHistory();
+  /** Button presses by interaction id: where the pressed message is. */
+  private readonly presses = new Map<string, { channelId: string; messageId: string }>();
 
   /** Thread channels opened so far (by citebot or anyone), by id. */
   readonly threads = new Map<string, { parentId: string; name: string; ownerId: string }>();
@@ -466,7 +485,10 @@ export class FakeDiscord {
         .end(JSON.stringify(reply.body));
   }
 
-  private route({ method, path, body }: RecordedRequest): { status: number; body?: unknown } {
+  private route({ method, path, query, body }: RecordedRequest): {
+    status: number;
+    body?: unknown;
+  } {
     if (method === "GET" && path === "/gateway/bot") {
       return {
         status: 200,
@@ -491,8 +513,31 @@ export class FakeDiscord {
       return { status: 201, body: thread };
     }
     const post = /^\/channels\/(\d+)\/messages$/.exec(path);
-    if (method === "POST" && post) return { status: 200, body: this.sent(post[1] ?? "", body) };
-    if (method === "POST" && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) {
+    if (method === "POST" && post)
+      return { status: 200, body: this.history.keep(this.sent(post[1] ?? "", body)) };
+    const list = /^\/channels\/(\d+)\/messages$/.exec(path)?.[1];
+    if (method === "GET" && list) {
+      const limit = Number(query.get("limit") ?? 50);
+      return { status: 200, body: this.history.page(list, query.get("before"), limit) };
+    }
+    const read = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path);
+    if (method === "GET" && read) {
+      const found = this.history.get(read[1] ?? "", read[2] ?? "");
+      return found
+        ? { status: 200, body: found }
+        : { status: 404, body: { message: "Unknown Message", code: 10008 } };
+    }
+    const channel = /^\/channels\/(\d+)$/.exec(path)?.[1] ?? "";
+    const thread = this.threads.get(channel);
+    if (method === "GET" && thread) {
+      return {
+        status: 200,
+        body: this.threadChannel(thread.parentId, thread.name, thread.ownerId, channel),
+      };
+    }
+    const callback = /^\/interactions\/(\d+)\/[^/]+\/callback$/.exec(path);
+    if (method === "POST" && callback) {
+      this.keepResponse(callback[1] ?? "", body);
       return { status: 204 };
     }
     if (/^\/webhooks\/\d+\/[^/]+(\/messages\/@original)?$/.test(path)) {
@@ -510,8 +555,36 @@ export class FakeDiscord {
     return { status: 404, body: { message: `fake-discord: no route ${method} ${path}`, code: 0 } };
   }
 
-  private sent(channelId: string, body: { content?: string; embeds?: unknown[] }): object {
+  /** A public reply to a button press is a message, pointing at the pressed one. */
+  private keepResponse(interactionId: string, body: { type?: number; data?: object }): void {
+    const press = this.presses.get(interactionId);
+    if (!press || body.type !== 4 || !body.data || ("flags" in body.data && body.data.flags === 64))
+      return;
+    this.history.keep({
+      ...this.sent(press.channelId, body.data),
+      interaction_metadata: {
+        id: interactionId,
+        type: 3,
+        user: { id: snowflake(), username: "presser", discriminator: "0" },
+        authorizing_integration_owners: {},
+        interacted_message_id: press.messageId,
+      },
+    });
+  }
+
+  private sent(
+    channelId: string,
+    body: {
+      content?: string;
+      embeds?: unknown[];
+      components?: unknown[];
+      message_reference?: { message_id?: string };
+    },
+  ): StoredDiscordMessage {
+    const reference = body.message_reference?.message_id;
     return {
+      ...(reference ? { message_reference: { message_id: reference, channel_id: channelId } } : {}),
+      ...(body.components ? { components: body.components } : {}),
       id: snowflake(),
       channel_id: channelId,
       author: { ...this.bot, discriminator: "0" },
