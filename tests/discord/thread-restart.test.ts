@@ -24,14 +24,16 @@ const responder = createCitebotFromTexts([
 
 let fake: FakeDiscord;
 let bot: DiscordBot;
+let logger: ReturnType<typeof createMemoryLogger>;
 
 /** A fresh process: it holds no conversation of the last one. */
 async function start() {
+  logger = createMemoryLogger([TOKEN]);
   bot = await startDiscord({
     responder,
     config: { token: TOKEN, guildId: fake.guildId, apiUrl: fake.apiUrl, messageContent: true },
     seedsBaseUrl: null,
-    logger: createMemoryLogger([TOKEN]),
+    logger,
     rateLimiter: createRateLimiter({ limit: 0 }),
   });
 }
@@ -120,6 +122,24 @@ describe("a reply in citebot's thread after a restart", () => {
       fake.requests.some((r) => r.method === "POST" && JSON.stringify(r.body).includes(id));
     expect(touched(ignored) || touched(again)).toBe(false);
     expect(historyReads(thread, from)).toHaveLength(1);
+  });
+
+  test("a history citebot may not read still answers in its own thread, afresh, and is not read again", async () => {
+    const question = fake.message({ content: mention("Who founded Zenith Mills?") });
+    await fake.waitForRequest((r) => r.path === `/channels/${question}/messages`);
+    await restart();
+    fake.intercept((r) =>
+      r.method === "GET" && r.path === `/channels/${question}/messages`
+        ? { status: 403, body: { message: "Missing Access", code: 50001 } }
+        : undefined,
+    );
+    const from = fake.requests.length;
+    const one = fake.message({ channelId: question, content: "when did it start trading?" });
+    const two = fake.message({ channelId: question, content: "what was its first product?" });
+    expect(shown(await answerTo(question, one))).toContain("1921"); // no earlier turn to narrow it
+    await answerTo(question, two);
+    expect(historyReads(question, from)).toHaveLength(1);
+    expect(logger.lines.join("\n")).toContain("could not read a thread's earlier turns");
   });
 
   test("a mention in a text channel reads no history", async () => {
