@@ -10,8 +10,11 @@ import { createFeedbackHandler, isFeedback } from "./feedback.ts";
 import { createInteractionHandler } from "./interactions.ts";
 import { createMessageHandler } from "./messages.ts";
 import { createMoreHandler, isMore } from "./more-button.ts";
+import { placeOf } from "./place.ts";
+import { render } from "./render.ts";
 import { createSerialQueue } from "./serial-queue.ts";
-import { toQuestion, viaOf } from "./to-question.ts";
+import { createThreadRecall } from "./thread-recall.ts";
+import { toQuestion, viaOf, type IncomingMessage } from "./to-question.ts";
 
 /** What the listeners need; {@link StartDiscordOptions} provides it. */
 export interface ListenOptions extends FrontEndDeps {
@@ -61,34 +64,49 @@ export function listenForQuestions(
   const threads = options.threads ?? createThreadStore();
   const help = config.help;
   const answerMessage = createMessageHandler({ ...options, threads, help });
+  const recall = createThreadRecall({
+    threads,
+    responderFor: (message) =>
+      options.asking?.pick(placeOf(message.guildId, message.channelId, message.channel))
+        .responder ?? responder,
+    render: (answer) => render(answer, { seedsBaseUrl: options.seedsBaseUrl }),
+    logger,
+  });
   // Without Message Content, Discord sends an unmentioned message with empty content.
   const reads = config.messageContent === true;
   const inOwnThread = (message: Message, botId: string) =>
     message.channel.isThread() &&
-    (threads.has(message.channelId) || message.channel.ownerId === botId);
+    (threads.has(message.channelId) ||
+      message.channel.ownerId === botId ||
+      recall.joined(message.channelId));
   const isHelpPost = (message: Message) =>
     help !== undefined &&
     (message.channel.isThread()
       ? message.id === message.channelId && help.channels.has(message.channel.parentId ?? "")
       : help.channels.has(message.channelId));
+  const incomingOf = (message: Message, ownThread: boolean): IncomingMessage => ({
+    content: message.content,
+    author: { id: message.author.id, bot: message.author.bot },
+    mentionedUserIds: [...message.mentions.users.keys()],
+    isDirect: !message.inGuild(),
+    inOwnThread: reads && ownThread,
+    isHelpPost: reads && isHelpPost(message),
+  });
   client.on(Events.MessageCreate, (message) => {
     if (life.stopping || !client.user) return;
-    const incoming = {
-      content: message.content,
-      author: { id: message.author.id, bot: message.author.bot },
-      mentionedUserIds: [...message.mentions.users.keys()],
-      isDirect: !message.inGuild(),
-      inOwnThread: reads && inOwnThread(message, client.user.id),
-      isHelpPost: reads && isHelpPost(message),
+    const botId = client.user.id;
+    // A thread this process knows nothing of (a restart) may be citebot's: its history says.
+    const unknown = recall.unknown(message);
+    if (viaOf(incomingOf(message, unknown || inOwnThread(message, botId)), botId) === null) return;
+    const answer = async () => {
+      if (unknown) await recall.read(message, botId);
+      const incoming = incomingOf(message, inOwnThread(message, botId));
+      const via = viaOf(incoming, botId);
+      const question = toQuestion(incoming, botId);
+      if (via === null || question === null) return;
+      await claimed(`discord:message:${message.id}`, () => answerMessage(message, question, via));
     };
-    const via = viaOf(incoming, client.user.id);
-    const question = toQuestion(incoming, client.user.id);
-    if (via === null || question === null) return;
-    void inFlight.track(
-      queue.run(message.channelId, () =>
-        claimed(`discord:message:${message.id}`, () => answerMessage(message, question, via)),
-      ),
-    );
+    void inFlight.track(queue.run(message.channelId, answer));
   });
   const deferAfterMs = options.deferAfterMs ?? 1500;
   const handleInteraction = createInteractionHandler({ ...options, threads, deferAfterMs });

@@ -25,9 +25,9 @@ function shows(message: Message, payload: DiscordPayload): boolean {
 /**
  * Replays `steps` through the core: each answer asked again with the turns before it. An
  * earlier step that no longer gives what its message shows (a notice, or the documents
- * changed) is left out; the steps to the button's message must each give it, else null.
+ * changed) is left out; the `steps` after them must each give it, else null.
  */
-function replay(
+export function replay(
   earlier: readonly Step[],
   steps: readonly Step[],
   responder: Responder,

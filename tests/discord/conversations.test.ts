@@ -127,13 +127,16 @@ describe("a conversation in the thread citebot opens", () => {
     expect(reply.body.data).toMatchObject({ content: EXPIRED, flags: 64 });
   });
 
-  test("a thread citebot opened stays its own after the conversation is forgotten (a restart)", async () => {
+  test("a thread citebot opened stays its own after the conversation is forgotten, its turns read back", async () => {
     threads.drop(threadId);
     const press = fake.component({ customId: `citebot:more:${threadId}`, channelId: threadId });
     expect((await callbackOf(press.id)).body.data).toMatchObject({ content: EXPIRED, flags: 64 });
     const reply = fake.message({ channelId: threadId, content: "how do I install it?" });
     expect((await replyTo(reply)).path).toBe(`/channels/${threadId}/messages`);
-    expect(responder.asked.at(-1)).toMatchObject({ question: "how do I install it?", turns: [] });
+    expect(responder.asked.at(-1)).toMatchObject({
+      question: "how do I install it?",
+      turns: ["**how** do I install it?", "and how do I start it?", "what is the limit there?"],
+    });
   });
 
   test("a mention with no question gets the help text in the channel, opening no thread", async () => {

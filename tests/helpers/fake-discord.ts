@@ -444,7 +444,10 @@ export class FakeDiscord {
         ],
         emojis: [],
         stickers: [],
-        threads: [],
+        // The active threads, as Discord lists them to a client that (re)connects.
+        threads: [...this.threads].map(([id, t]) =>
+          this.threadChannel(t.parentId, t.name, t.ownerId, id),
+        ),
       });
     } else if (frame.op === 6) {
       if (!this.sessions.has(frame.d.session_id)) {
