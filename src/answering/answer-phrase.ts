@@ -4,10 +4,15 @@ import { normalizeWord, stem } from "../search/tokenize.ts";
 
 const MONTH =
   "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?";
+const WEEKDAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 const YEAR = "(?:1\\d{3}|20\\d{2}|[1-9]\\d{0,2}\\s?(?:BC|BCE|AD|CE))";
 const DATE = new RegExp(
   `\\b(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+${YEAR}|\\d{1,2}\\s+${MONTH}\\s+${YEAR}|${MONTH}\\s+${YEAR}|` +
-    `(?:the\\s+)?(?:early\\s+|late\\s+|mid-?)?${YEAR}s?(?:\\s?[-–]\\s?\\d{2,4})?|\\d{1,2}(?:st|nd|rd|th)[\\s-]century|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?)\\b`,
+    `(?:the\\s+)?(?:early\\s+|late\\s+|mid-?)?${YEAR}s?(?:\\s?[-–]\\s?\\d{2,4})?|\\d{1,2}(?:st|nd|rd|th)[\\s-]century|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?|` +
+    // Dates news text gives without a year: "took office in May", "responded Tuesday".
+    `(?<=\\b(?:in|since|until|by|from|before|after|early|late|mid|last|next|this)\\s)${MONTH}|${WEEKDAY}|` +
+    `(?:last|next|this)\\s+(?:year|month|week|spring|summer|autumn|fall|winter)|` +
+    `(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\\d+)\\s+(?:years?|months?|weeks?|days?|decades?)\\s+(?:ago|later|earlier))\\b`,
   "g",
 );
 const NUMBER_WORDS =

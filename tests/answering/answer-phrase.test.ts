@@ -17,6 +17,15 @@ const DATES: [text: string, dates: string[]][] = [
   ["It opened in March 1871.", ["March 1871"]],
   ["The meeting is on May 5.", ["May 5"]],
   ["It costs 250 dollars.", []],
+  ["Moon Jae-in took office in May.", ["May"]],
+  ["Kono responded Tuesday.", ["Tuesday"]],
+  ["The task force concluded late a year ago.", ["a year ago"]],
+  [
+    "Talks resume next spring, three weeks later than planned.",
+    ["next spring", "three weeks later"],
+  ],
+  ["It reopened two years later.", ["two years later"]],
+  ["You may go, May said.", []],
 ];
 
 describe("date pattern", () => {
