@@ -3,7 +3,6 @@
 // fresh process, and a whole `ask` process), the worst answer during a live rebuild, and as
 // references SQLite FTS5 and MiniSearch's default search() on the same passages and questions.
 // --copies N adds the Python documentation N times over (tools/scaled-corpus.ts).
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -19,31 +18,16 @@ import {
   parseArgs,
 } from "../adapters/shared/args.ts";
 import { benchFts5, ftsColdChild } from "./bench-fts5.ts";
+import { coldChild, coldStart, restartMs } from "./bench-restart.ts";
 import { latenciesDuring } from "./live-latency.ts";
 import { readQuestions } from "./questions.ts";
 import { PYTHON_DOCS, scaledCorpus } from "./scaled-corpus.ts";
 import { percentile, printTable } from "./table.ts";
 
 const argv = process.argv.slice(2);
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
-// Cold start runs in a fresh process: it reports how long opening from the cache and the first
-// answer took, and what the opened index holds: JS heap plus memory outside it (`external`:
-// ArrayBuffers, where the index mostly lives, and large strings), after a collection.
 if (argv[0] === "--cold-child") {
-  gc();
-  const before = process.memoryUsage();
-  const started = performance.now();
-  const bot = await openCitebot({ seedsDir: argv[1] ?? "", cacheDir: argv[2] ?? "" });
-  const openMs = performance.now() - started;
-  gc();
-  const after = process.memoryUsage();
-  const asked = performance.now();
-  bot.ask("warm up");
-  const ms = openMs + performance.now() - asked;
-  const heapMb = (after.heapUsed - before.heapUsed) / 2 ** 20;
-  const externalMb = (after.external - before.external) / 2 ** 20;
-  console.log(JSON.stringify({ ms, fromCache: bot.fromCache, heapMb, externalMb }));
+  await coldChild(argv[1] ?? "", argv[2] ?? "");
   process.exit(0);
 }
 if (argv[0] === "--fts-cold-child") {
@@ -98,25 +82,6 @@ if (copies > 0) {
   corpora.push({ seeds: scaledCorpus(PYTHON_DOCS, copies), questions: undefined });
 }
 
-// The compiled `citebot ask` (npm run build), or the TypeScript entry through tsx without one.
-const COMPILED_CLI = path.join(REPO_ROOT, "dist/bin/citebot.js");
-const askCommand = existsSync(COMPILED_CLI)
-  ? [COMPILED_CLI, "ask"]
-  : ["--import", "tsx", path.join(REPO_ROOT, "adapters/cli/ask.ts")];
-
-/** Wall clock of a whole `ask` process answering one question from a warm cache (median of 3). */
-function restartMs(seeds: string, cache: string, question: string): number {
-  const runs = [0, 1, 2].map(() => {
-    const s = performance.now();
-    spawnSync(process.execPath, [...askCommand, "--seeds", seeds, question], {
-      encoding: "utf8",
-      env: { ...process.env, INDEX_CACHE_DIR: cache, NO_COLOR: "1" },
-    });
-    return performance.now() - s;
-  });
-  return Math.round(runs.sort((a, b) => a - b)[1] ?? 0);
-}
-
 function time(
   bot: { ask(q: string): unknown } | ((q: string) => unknown),
   questions: readonly string[],
@@ -143,20 +108,10 @@ for (const { seeds, questions: qfile } of corpora) {
 
   const cache = mkdtempSync(path.join(os.tmpdir(), "citebot-bench-"));
   await openCitebot({ seedsDir: seeds, cacheDir: cache });
-  const child = spawnSync(
-    process.execPath,
-    // This very file, compiled or run through tsx (execArgv carries tsx's loader then).
-    [...process.execArgv, fileURLToPath(import.meta.url), "--cold-child", seeds, cache],
-    { encoding: "utf8" },
-  );
+  // This very file, compiled or run through tsx (execArgv carries tsx's loader then).
+  const cold = coldStart([...process.execArgv, fileURLToPath(import.meta.url)], seeds, cache);
   const restart = restartMs(seeds, cache, questions[0] ?? "question");
   rmSync(cache, { recursive: true, force: true });
-  const cold = JSON.parse(child.stdout.trim().split("\n").at(-1) || "{}") as {
-    ms?: number;
-    fromCache?: boolean;
-    heapMb?: number;
-    externalMb?: number;
-  };
   const heapMb = cold.heapMb ?? NaN;
   const externalMb = cold.externalMb ?? NaN;
   const indexMb = heapMb + externalMb;
