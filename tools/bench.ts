@@ -3,7 +3,6 @@
 // fresh process, and a whole `ask` process), the worst answer during a live rebuild, and as
 // references SQLite FTS5 and MiniSearch's default search() on the same passages and questions.
 // --copies N adds the Python documentation N times over (tools/scaled-corpus.ts).
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -19,6 +18,7 @@ import {
   parseArgs,
 } from "../adapters/shared/args.ts";
 import { benchFts5, ftsColdChild } from "./bench-fts5.ts";
+import { coldChild, coldStart, restartMs } from "./bench-restart.ts";
 import { latenciesDuring } from "./live-latency.ts";
 import { readQuestions } from "./questions.ts";
 import { PYTHON_DOCS, scaledCorpus } from "./scaled-corpus.ts";
@@ -27,12 +27,8 @@ import { percentile, printTable } from "./table.ts";
 const argv = process.argv.slice(2);
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
-// Cold start runs in a fresh process: it reports how long opening from the cache took.
 if (argv[0] === "--cold-child") {
-  const started = performance.now();
-  const bot = await openCitebot({ seedsDir: argv[1] ?? "", cacheDir: argv[2] ?? "" });
-  bot.ask("warm up");
-  console.log(JSON.stringify({ ms: performance.now() - started, fromCache: bot.fromCache }));
+  await coldChild(argv[1] ?? "", argv[2] ?? "");
   process.exit(0);
 }
 if (argv[0] === "--fts-cold-child") {
@@ -87,31 +83,14 @@ if (copies > 0) {
   corpora.push({ seeds: scaledCorpus(PYTHON_DOCS, copies), questions: undefined });
 }
 
-// The compiled `citebot ask` (npm run build), or the TypeScript entry through tsx without one.
-const COMPILED_CLI = path.join(REPO_ROOT, "dist/bin/citebot.js");
-const askCommand = existsSync(COMPILED_CLI)
-  ? [COMPILED_CLI, "ask"]
-  : ["--import", "tsx", path.join(REPO_ROOT, "adapters/cli/ask.ts")];
-
-/** Wall clock of a whole `ask` process answering one question from a warm cache (median of 3). */
-function restartMs(seeds: string, cache: string, question: string): number {
-  const runs = [0, 1, 2].map(() => {
-    const s = performance.now();
-    spawnSync(process.execPath, [...askCommand, "--seeds", seeds, question], {
-      encoding: "utf8",
-      env: { ...process.env, INDEX_CACHE_DIR: cache, NO_COLOR: "1" },
-    });
-    return performance.now() - s;
-  });
-  return Math.round(runs.sort((a, b) => a - b)[1] ?? 0);
-}
-
+/** Latency of each question, after `warm` untimed ones (the JIT's warm-up). */
 function time(
   bot: { ask(q: string): unknown } | ((q: string) => unknown),
   questions: readonly string[],
+  warm = 50,
 ): number[] {
   const ask = typeof bot === "function" ? bot : (q: string) => bot.ask(q);
-  for (const q of questions.slice(0, 50)) ask(q); // warm the JIT before measuring
+  for (const q of questions.slice(0, warm)) ask(q);
   return questions.map((q) => {
     const s = performance.now();
     ask(q);
@@ -124,30 +103,24 @@ for (const { seeds, questions: qfile } of corpora) {
   // The built-in set is asked 20 times over so the percentiles rest on enough samples.
   const builtIn = Array.from({ length: 20 }, () => NATURAL_QUESTIONS).flat();
   const questions = (qfile ? readQuestions(qfile).map((q) => q.question) : builtIn).slice(0, 2000);
-  gc();
-  const heapBefore = process.memoryUsage().heapUsed;
   const buildStart = performance.now();
   const bot: OpenedCitebot = await openCitebot({ seedsDir: seeds, cacheDir: null });
   const buildMs = performance.now() - buildStart;
+  // Answers are timed as a running bot gives them: the build's garbage collected first, and one
+  // untimed pass over the questions (the first corpus is otherwise timed while the JIT is cold).
   gc();
-  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
-  const latencies = time(bot, questions).sort((a, b) => a - b);
+  const latencies = time(bot, questions, questions.length).sort((a, b) => a - b);
   const total = latencies.reduce((a, b) => a + b, 0);
 
   const cache = mkdtempSync(path.join(os.tmpdir(), "citebot-bench-"));
   await openCitebot({ seedsDir: seeds, cacheDir: cache });
-  const child = spawnSync(
-    process.execPath,
-    // This very file, compiled or run through tsx (execArgv carries tsx's loader then).
-    [...process.execArgv, fileURLToPath(import.meta.url), "--cold-child", seeds, cache],
-    { encoding: "utf8" },
-  );
+  // This very file, compiled or run through tsx (execArgv carries tsx's loader then).
+  const cold = coldStart([...process.execArgv, fileURLToPath(import.meta.url)], seeds, cache);
   const restart = restartMs(seeds, cache, questions[0] ?? "question");
   rmSync(cache, { recursive: true, force: true });
-  const cold = JSON.parse(child.stdout.trim().split("\n").at(-1) || "{}") as {
-    ms?: number;
-    fromCache?: boolean;
-  };
+  const heapMb = cold.heapMb ?? NaN;
+  const externalMb = cold.externalMb ?? NaN;
+  const indexMb = heapMb + externalMb;
 
   // The worst answer while a live rebuild (in a worker thread) runs and is swapped in.
   const live = createLiveResponder({
@@ -184,8 +157,10 @@ for (const { seeds, questions: qfile } of corpora) {
     sentences: bot.stats.sentences,
     characters: bot.stats.characters,
     build_ms: Math.round(buildMs),
-    index_mb: Math.round(heapMb * 10) / 10,
-    index_x_text: Math.round(((heapMb * 2 ** 20) / bot.stats.characters) * 100) / 100,
+    heap_mb: Math.round(heapMb * 10) / 10,
+    external_mb: Math.round(externalMb * 10) / 10,
+    index_mb: Math.round(indexMb * 10) / 10,
+    index_x_text: Math.round(((indexMb * 2 ** 20) / bot.stats.characters) * 100) / 100,
     questions: questions.length,
     p50_ms: percentile(latencies, 50),
     p95_ms: percentile(latencies, 95),

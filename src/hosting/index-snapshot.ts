@@ -101,13 +101,32 @@ const counts = (b: Buffer, bytes: unknown): Counts =>
       : u32(b);
 const json = (b: Buffer): unknown => JSON.parse(b.toString("utf8"));
 
-function toIndex(f: Sections, size: number): SearchIndex {
+/** Postings checked between pauses (a live swap of a large index must not hold the loop). */
+const POSTINGS_PER_STEP = 1 << 20;
+
+/** Whether every passage id in `docs` is below `size`, in steps. */
+function* idsBelow(docs: Uint32Array, size: number): Steps<boolean> {
+  for (let from = 0; from < docs.length; from += POSTINGS_PER_STEP) {
+    if (from > 0) yield;
+    let max = 0;
+    for (let i = from, end = Math.min(docs.length, from + POSTINGS_PER_STEP); i < end; i++) {
+      const d = docs[i] as number;
+      if (d > max) max = d;
+    }
+    if (max >= size) return false;
+  }
+  return true;
+}
+
+function* toIndex(f: Sections, size: number): Steps<SearchIndex> {
   const terms = json(f.section("terms")) as string[];
   const ids = new Map<string, number>();
   terms.forEach((t, i) => ids.set(t, i));
   type Meta = { avg: number; boost: number; lengths: number; tfs: number };
   const meta = (f.header["fields"] ?? []) as Meta[];
-  const fields: FieldPostings[] = meta.map(({ avg, boost, lengths, tfs }, n) => {
+  const fields: FieldPostings[] = [];
+  for (const [n, { avg, boost, lengths, tfs }] of meta.entries()) {
+    yield;
     const field = {
       boost: Number(boost),
       avg: Number(avg),
@@ -123,11 +142,11 @@ function toIndex(f: Sections, size: number): SearchIndex {
       field.bound.length !== terms.length ||
       field.tfs.length !== field.docs.length ||
       field.offsets.at(-1) !== field.docs.length ||
-      field.docs.some((d) => d >= size)
+      !(yield* idsBelow(field.docs, size))
     )
       throw new Error("the postings do not fit together");
-    return field;
-  });
+    fields.push(field);
+  }
   const df = u32(f.section("df"));
   if (df.length !== terms.length) throw new Error("the term statistics do not fit the terms");
   const words = f.section("words");
@@ -148,6 +167,6 @@ export function* fromSections(f: Sections): Steps<Restored> {
   const size = Number(f.header["passages"]);
   if (size !== corpus.passages.length) throw new Error("the passage count does not match");
   yield;
-  const index = toIndex(f, size);
+  const index = yield* toIndex(f, size);
   return { corpus, index, warnings: json(f.section("warnings")) as string[] };
 }

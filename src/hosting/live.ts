@@ -1,5 +1,5 @@
-import { statSync, watch, type FSWatcher } from "node:fs";
 import type { Answer, AskOptions, DocumentInfo, Responder, Thread } from "../answering/answer.ts";
+import { watchFolder } from "./folder-watch.ts";
 import type { Logger } from "./logger.ts";
 
 /** Options for {@link createLiveResponder}. */
@@ -56,10 +56,7 @@ export function createLiveResponder<T extends Responder>(
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<T> | null = null;
   let again = false;
-  let watcher: FSWatcher | null = null;
-  let watched: number | null = null; // inode of the folder being watched
   let pendingSince = 0;
-  let closed = false;
   const { logger, watchDir } = options;
 
   const reload = (): Promise<T> => {
@@ -118,76 +115,17 @@ export function createLiveResponder<T extends Responder>(
     timer.unref();
   }
 
-  const inode = (dir: string): number | null => {
-    try {
-      const st = statSync(dir);
-      return st.isDirectory() ? st.ino : null;
-    } catch {
-      return null;
-    }
-  };
-
-  function disarm(): void {
-    watcher?.close();
-    watcher = null;
-    watched = null;
-  }
-
-  /** Watches `watchDir` if it is there; true when watching. */
-  function arm(dir: string): boolean {
-    const ino = inode(dir);
-    if (ino === null) return false;
-    try {
-      watcher = watch(dir, { recursive: true }, (_event, name) => {
-        // Temp files and hidden folders (a cache kept inside the seeds) are not seeds.
-        if (name && /(^|[/\\])\.|\.tmp$/.test(String(name))) return;
-        schedule();
-      });
-    } catch (err) {
-      logger?.warn("cannot watch the seeds folder; use :reload or restart after changes", {
-        reason: (err as Error).message,
-      });
-      return false;
-    }
-    watched = ino;
-    watcher.on("error", (err) => {
-      logger?.warn("the seeds folder watcher failed; watching it again", { reason: err.message });
-      disarm();
-      recheck(dir);
-    });
-    watcher.unref();
-    return true;
-  }
-
-  /** Re-arms the watcher when the folder was deleted, replaced or came back. */
-  function recheck(dir: string): void {
-    if (closed) return;
-    const ino = inode(dir);
-    if (ino === watched) return;
-    if (ino === null) {
-      disarm();
-      logger?.warn(
-        "the seeds folder is gone; still answering from the previous index, and watching for it to come back",
-      );
-      return;
-    }
-    disarm();
-    if (arm(dir)) {
-      logger?.info("watching the seeds folder again");
-      schedule();
-    }
-  }
-
   const firstCheck = setTimeout(() => check(current), options.checkDelayMs ?? 1000);
   firstCheck.unref();
 
-  let rechecks: NodeJS.Timeout | null = null;
-  if (watchDir) {
-    if (!arm(watchDir))
-      logger?.warn("the seeds folder cannot be watched yet; watching for it to appear");
-    rechecks = setInterval(() => recheck(watchDir), options.recheckMs ?? 2000);
-    rechecks.unref();
-  }
+  const watcher = watchDir
+    ? watchFolder({
+        dir: watchDir,
+        onChange: schedule,
+        recheckMs: options.recheckMs ?? 2000,
+        ...(logger ? { logger } : {}),
+      })
+    : null;
 
   return {
     get current() {
@@ -198,11 +136,9 @@ export function createLiveResponder<T extends Responder>(
     documents: (): DocumentInfo[] => current.documents(),
     reload,
     close() {
-      closed = true;
       clearTimeout(firstCheck);
       if (timer) clearTimeout(timer);
-      if (rechecks) clearInterval(rechecks);
-      disarm();
+      watcher?.close();
     },
   };
 }

@@ -1,4 +1,4 @@
-import { promises as fs } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
 import { listSeeds, type LoadOptions } from "../ingest/loader.ts";
 
@@ -8,6 +8,9 @@ export interface SeedStamp {
   size: number;
   mtimeMs: number;
 }
+
+/** Files stat'ed between pauses. */
+const STATS_PER_STEP = 500;
 
 /**
  * Lists the seeds and stats each one without reading it: enough to tell whether a persisted
@@ -19,14 +22,20 @@ export async function stampSeeds(
   options: Pick<LoadOptions, "followLinks"> = {},
 ): Promise<SeedStamp[]> {
   const docs = await listSeeds(dir, options);
-  return Promise.all(
-    docs.map(async (doc) => {
-      try {
-        const stat = await fs.stat(path.join(dir, ...doc.split("/")));
-        return { doc, size: stat.size, mtimeMs: stat.mtimeMs };
-      } catch {
-        return { doc, size: -1, mtimeMs: 0 };
-      }
-    }),
-  );
+  // Synchronous stats in batches: several times faster than one promise per file (thousands of
+  // seeds queue on libuv's four threads), with a pause between batches for the event loop.
+  const stamps: SeedStamp[] = [];
+  for (const [i, doc] of docs.entries()) {
+    if (i > 0 && i % STATS_PER_STEP === 0) await new Promise((resolve) => setImmediate(resolve));
+    let stat;
+    try {
+      stat = statSync(path.join(dir, ...doc.split("/")), { throwIfNoEntry: false });
+    } catch {
+      stat = undefined;
+    }
+    stamps.push(
+      stat ? { doc, size: stat.size, mtimeMs: stat.mtimeMs } : { doc, size: -1, mtimeMs: 0 },
+    );
+  }
+  return stamps;
 }

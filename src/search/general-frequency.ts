@@ -23,15 +23,26 @@ export function parseFrequencyTable(text: string): FrequencyTable {
   const total = Number(sizes?.[1]);
   const types = Number(sizes?.[2]);
   const counts = new Map<string, number>();
-  const lines = text.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? "";
-    if (line === "" || line.startsWith("#")) continue;
-    const tab = line.indexOf("\t");
-    const count = Number(line.slice(0, tab));
-    if (tab < 1 || !Number.isInteger(count) || count < 1)
-      fail(`line ${i + 1} is not "count<TAB>stems": ${JSON.stringify(line.slice(0, 40))}`);
-    for (const term of line.slice(tab + 1).split(" ")) if (term) counts.set(term, count);
+  // One pass of indexOf over the text, no array of lines: this runs before a restart's first answer.
+  for (let at = 0, n = 1; at < text.length; n++) {
+    const next = text.indexOf("\n", at);
+    const end = next === -1 ? text.length : next;
+    if (end > at && text.charCodeAt(at) !== 35 /* # */) {
+      const found = text.indexOf("\t", at);
+      const tab = found === -1 || found > end ? -1 : found;
+      const count = Number(text.slice(at, tab));
+      if (tab < at + 1 || !Number.isInteger(count) || count < 1)
+        fail(
+          `line ${n} is not "count<TAB>stems": ${JSON.stringify(text.slice(at, end).slice(0, 40))}`,
+        );
+      for (let from = tab + 1; from < end;) {
+        const space = text.indexOf(" ", from);
+        const stop = space === -1 || space > end ? end : space;
+        if (stop > from) counts.set(text.slice(from, stop), count);
+        from = stop + 1;
+      }
+    }
+    at = end + 1;
   }
   if (counts.size === 0) fail("the table lists no words");
   return { counts, total, types };

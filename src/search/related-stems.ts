@@ -33,6 +33,24 @@ const KIND_OF: Readonly<Record<string, RelationKind>> = {
 // Committed data, rebuilt by `npm run lexicon` (tools/lexicon-related.ts); see data/README.md.
 const TABLE = new URL("./data/related-stems.txt", import.meta.url);
 
+/** One line's related stems, or null when the line does not fit. */
+function parseEntries(from: string, entries: string): readonly RelatedStem[] | null {
+  const related: RelatedStem[] = [];
+  for (const entry of entries.split(" ")) {
+    const kind = KIND_OF[entry.slice(0, entry.indexOf(":"))];
+    const stem = entry.slice(entry.indexOf(":") + 1);
+    if (!from || !kind || !stem || stem === from) return null;
+    related.push(Object.freeze({ stem, kind, weight: RELATION_WEIGHTS[kind] }));
+  }
+  return Object.freeze(related);
+}
+
+const refusal = (line: string, n: number) =>
+  new Error(
+    `related-stems: line ${n} is not "stem<TAB>kind:stem …" (kinds d, s, b, n): ` +
+      `${JSON.stringify(line.slice(0, 60))}; rebuild it with \`npm run lexicon\``,
+  );
+
 /** Parses the text of related-stems.txt; throws naming the first line that does not fit. */
 export function parseRelationTable(text: string): ReadonlyMap<string, readonly RelatedStem[]> {
   const table = new Map<string, readonly RelatedStem[]>();
@@ -41,24 +59,48 @@ export function parseRelationTable(text: string): ReadonlyMap<string, readonly R
     const line = lines[i] ?? "";
     if (line === "" || line.startsWith("#")) continue;
     const [from = "", entries = ""] = line.split("\t");
-    const related = entries.split(" ").map((entry) => {
-      const kind = KIND_OF[entry.slice(0, entry.indexOf(":"))];
-      const stem = entry.slice(entry.indexOf(":") + 1);
-      if (!kind || !stem || stem === from) return null;
-      return Object.freeze({ stem, kind, weight: RELATION_WEIGHTS[kind] });
-    });
-    if (!from || related.includes(null))
-      throw new Error(
-        `related-stems: line ${i + 1} is not "stem<TAB>kind:stem …" (kinds d, s, b, n): ` +
-          `${JSON.stringify(line.slice(0, 60))}; rebuild it with \`npm run lexicon\``,
-      );
-    table.set(from, Object.freeze(related as RelatedStem[]));
+    const related = parseEntries(from, entries);
+    if (!related) throw refusal(line, i + 1);
+    table.set(from, related);
   }
   return table;
 }
 
-let table: ReadonlyMap<string, readonly RelatedStem[]> | null = null;
 const NONE: readonly RelatedStem[] = Object.freeze([]);
+
+/**
+ * A lookup over the text of related-stems.txt that parses a line only when its stem is first
+ * asked for: a start-up pays for one scan of line starts, not for ~15,000 lines of objects.
+ * Gives what {@link parseRelationTable} gives; a line that does not fit throws when asked for.
+ */
+export function createRelationLookup(text: string): (stem: string) => readonly RelatedStem[] {
+  const lineOf = new Map<string, number>(); // stem → offset of its line
+  for (let at = 0; at < text.length;) {
+    const next = text.indexOf("\n", at);
+    const end = next === -1 ? text.length : next;
+    if (end > at && text.charCodeAt(at) !== 35 /* # */) {
+      const tab = text.indexOf("\t", at);
+      lineOf.set(text.slice(at, tab === -1 || tab > end ? end : tab), at);
+    }
+    at = end + 1;
+  }
+  const parsed = new Map<string, readonly RelatedStem[]>();
+  return (stem) => {
+    const done = parsed.get(stem);
+    if (done) return done;
+    const at = lineOf.get(stem);
+    if (at === undefined) return NONE;
+    const next = text.indexOf("\n", at);
+    const line = text.slice(at, next === -1 ? text.length : next);
+    const related = parseEntries(stem, line.slice(stem.length + 1));
+    if (!related || line.charAt(stem.length) !== "\t")
+      throw refusal(line, text.slice(0, at).split("\n").length);
+    parsed.set(stem, related);
+    return related;
+  };
+}
+
+let lookup: ((stem: string) => readonly RelatedStem[]) | null = null;
 
 /**
  * Stems related to a stemmed term in its common senses ("monei" → "fund", narrower; "agre" →
@@ -66,6 +108,6 @@ const NONE: readonly RelatedStem[] = Object.freeze([]);
  * Read on first use.
  */
 export function relatedStems(stem: string): readonly RelatedStem[] {
-  table ??= parseRelationTable(readFileSync(TABLE, "utf8"));
-  return table.get(stem) ?? NONE;
+  lookup ??= createRelationLookup(readFileSync(TABLE, "utf8"));
+  return lookup(stem);
 }

@@ -33,30 +33,18 @@ export function find(docs: Uint32Array, from: number, to: number, id: number): n
   return -1;
 }
 
-/** The `k`-th largest of `values[0, n)` (0 when there are fewer), by quickselect in place. */
-function kthLargest(v: Float64Array, n: number, k: number): number {
-  if (n < k || k <= 0) return 0;
-  const want = n - k;
-  let lo = 0;
-  let hi = n - 1;
-  while (lo < hi) {
-    const pivot = v[(lo + hi) >> 1] ?? 0;
-    let a = lo;
-    let b = hi;
-    while (a <= b) {
-      while ((v[a] ?? 0) < pivot) a++;
-      while ((v[b] ?? 0) > pivot) b--;
-      if (a <= b) {
-        const t = v[a] ?? 0;
-        v[a++] = v[b] ?? 0;
-        v[b--] = t;
-      }
-    }
-    if (want <= b) hi = b;
-    else if (want >= a) lo = a;
-    else break;
+/** Restores the min-heap order of `heap[0, size)` below position `i`. */
+function siftDown(heap: Float64Array, i: number, size: number): void {
+  const v = heap[i] as number;
+  for (;;) {
+    let c = 2 * i + 1;
+    if (c >= size) break;
+    if (c + 1 < size && (heap[c + 1] as number) < (heap[c] as number)) c++;
+    if ((heap[c] as number) >= v) break;
+    heap[i] = heap[c] as number;
+    i = c;
   }
-  return v[want] ?? 0;
+  heap[i] = v;
 }
 
 /**
@@ -68,11 +56,10 @@ function kthLargest(v: Float64Array, n: number, k: number): number {
  */
 export function createTopK(postings: Postings) {
   const { fields, size } = postings;
-  // Scratch space reused by every search: scores, the passages touched, values to select from
-  // (zeroed pages: a search touches only the pages of the passages it scores).
+  // Scratch space reused by every search: scores and the passages touched (zeroed pages: a
+  // search touches only the pages of the passages it scores).
   const scores = new Float64Array(size);
   const touched = new Uint32Array(size);
-  const values = new Float64Array(size);
   const K1P1 = K1 + 1;
   // BM25's length normalisation, computed where it is needed (the same expression as tfPart,
   // so scores are bit for bit those of a full evaluation): no array per field and passage to
@@ -109,9 +96,23 @@ export function createTopK(postings: Postings) {
     return false;
   }
 
+  /**
+   * The `k`-th largest score of the touched passages (0 when fewer): one pass keeping the best
+   * `k` in a min-heap, instead of copying every score out to select from.
+   */
   function theta(n: number, k: number): number {
-    for (let i = 0; i < n; i++) values[i] = scores[touched[i] as number] as number;
-    return kthLargest(values, n, k);
+    if (n < k || k <= 0) return 0;
+    const heap = new Float64Array(k);
+    for (let i = 0; i < k; i++) heap[i] = scores[touched[i] as number] as number;
+    for (let i = (k >> 1) - 1; i >= 0; i--) siftDown(heap, i, k);
+    for (let i = k; i < n; i++) {
+      const s = scores[touched[i] as number] as number;
+      if (s > (heap[0] as number)) {
+        heap[0] = s;
+        siftDown(heap, 0, k);
+      }
+    }
+    return heap[0] as number;
   }
 
   return function top(terms: readonly { term: string; weight: number }[], k: number): Scored[] {
@@ -133,11 +134,17 @@ export function createTopK(postings: Postings) {
       rest[i] = (rest[i + 1] ?? 0) + (order[i]?.bound ?? 0);
 
     // Phase 1: read whole lists while a passage not yet seen could still reach the best k.
+    // No passage scores above the bounds of the lists read so far (with a margin for rounding):
+    // while those stay below what is left, no count of passages above it is worth taking.
     let n = 0;
     let i = 0;
+    let read = 0;
     for (; i < order.length; i++) {
-      if (n >= k && settled(n, k, rest[i] ?? 0)) break;
-      n = scan(order[i] as List, n);
+      const reach = rest[i] ?? 0;
+      if (n >= k && read * (1 + 1e-6) * SLACK > reach && settled(n, k, reach)) break;
+      const list = order[i] as List;
+      n = scan(list, n);
+      read += list.bound;
     }
     // Phase 2: the remaining lists only add to passages that can still make it.
     let least = theta(n, k);

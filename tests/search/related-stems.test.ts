@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   RELATION_WEIGHTS,
+  createRelationLookup,
   parseRelationTable,
   relatedStems,
   type RelationKind,
@@ -94,6 +95,39 @@ describe("parseRelationTable", () => {
     expect(() => parseRelationTable(text)).toThrow(why);
     expect(() => parseRelationTable(text)).toThrow(/npm run lexicon/);
   });
+});
+
+describe("createRelationLookup", () => {
+  const committed = readFileSync(
+    new URL("../../src/search/data/related-stems.txt", import.meta.url),
+    "utf8",
+  );
+
+  it("gives what parseRelationTable gives for every stem of the committed table", () => {
+    const table = parseRelationTable(committed);
+    const lookup = createRelationLookup(committed);
+    for (const [from, related] of table) expect(lookup(from)).toEqual(related);
+    expect(lookup("xqzvw")).toEqual([]);
+  });
+
+  it("gives the same frozen list each time a stem is asked for", () => {
+    const lookup = createRelationLookup("# h\nagre\td:agreement s:concur\n");
+    expect(lookup("agre")).toBe(lookup("agre"));
+    expect(Object.isFrozen(lookup("agre"))).toBe(true);
+  });
+
+  it.each([
+    ["# h\nagre\tx:agreement\n", "agre", /line 2/],
+    ["agre\n", "agre", /kinds d, s, b, n/],
+    ["agre\td:agre\n", "agre", /line 1/],
+  ])(
+    "refuses a bad line of %j when %j is asked for, saying how to rebuild it",
+    (text, stem, why) => {
+      const lookup = createRelationLookup(text);
+      expect(() => lookup(stem)).toThrow(why);
+      expect(() => lookup(stem)).toThrow(/npm run lexicon/);
+    },
+  );
 });
 
 describe("related-stems.txt", () => {

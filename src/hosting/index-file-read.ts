@@ -1,0 +1,138 @@
+import { constants, promises as fs, readSync } from "node:fs";
+import { crc32 } from "node:zlib";
+import { align, MAGIC, PREFIX, type SectionEntry } from "./index-file-layout.ts";
+
+/** Bytes checksummed between pauses: a large file never holds the event loop for long. */
+const CHECKSUM_STEP = 8 * 1024 * 1024;
+
+async function checksum(bytes: Uint8Array): Promise<number> {
+  let crc = 0;
+  for (let at = 0; at < bytes.length; at += CHECKSUM_STEP) {
+    if (at > 0) await new Promise((resolve) => setImmediate(resolve));
+    crc = crc32(bytes.subarray(at, at + CHECKSUM_STEP), crc);
+  }
+  return crc;
+}
+
+/** A read index file: its header and each section's bytes. */
+export interface IndexFile {
+  header: Record<string, unknown>;
+  /**
+   * A section's bytes. Resident sections are views on the one buffer read at open; a transient
+   * one is read (and its checksum checked) on each call into a reused buffer, valid until the
+   * next transient read: texts are decoded from it and never kept as bytes.
+   */
+  section(name: string): Buffer;
+  /** Closes the file; transient sections cannot be read afterwards. */
+  close(): Promise<void>;
+}
+
+/** Why a file could not be used as an index. */
+export class BadIndexFileError extends Error {
+  override name = "BadIndexFileError";
+}
+
+/**
+ * Reads an index file after checking, in order: it is a regular file (a FIFO or a device is
+ * never opened for a blocking read), within `maxBytes`, with our magic and `format`, a header
+ * whose checksum holds and that `accept` takes, and resident sections whose checksums hold.
+ * Resident sections (all but those `transient` names) come first in the file and are read in
+ * one go. Returns null when there is no file; throws BadIndexFileError saying what is wrong.
+ */
+export async function readIndexFile(
+  file: string,
+  format: number,
+  maxBytes: number,
+  accept: (header: Record<string, unknown>) => string | null,
+  transient: (name: string) => boolean = () => false,
+): Promise<IndexFile | null> {
+  let handle: fs.FileHandle;
+  try {
+    // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+    handle = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return null;
+    throw new BadIndexFileError(`cannot open it (${code ?? String(err)})`);
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new BadIndexFileError("it is not a regular file");
+    if (stat.size > maxBytes)
+      throw new BadIndexFileError(`${stat.size} bytes is over the cache bound of ${maxBytes}`);
+    const prefix = Buffer.alloc(PREFIX);
+    await handle.read(prefix, 0, PREFIX, 0);
+    if (!prefix.subarray(0, MAGIC.length).equals(MAGIC))
+      throw new BadIndexFileError("it is not a citebot index");
+    if (prefix.readUInt32LE(MAGIC.length) !== format)
+      throw new BadIndexFileError("it was written by another citebot version");
+    const headLength = prefix.readUInt32LE(MAGIC.length + 4);
+    const start = align(PREFIX + headLength + 4);
+    if (start > stat.size) throw new BadIndexFileError("it is truncated");
+    const head = Buffer.alloc(start);
+    await handle.read(head, 0, start, 0);
+    if (crc32(head.subarray(0, start - 4)) !== head.readUInt32LE(start - 4))
+      throw new BadIndexFileError("its header checksum does not match (corrupt)");
+    const header = JSON.parse(head.toString("utf8", PREFIX, PREFIX + headLength)) as Record<
+      string,
+      unknown
+    >;
+    const refused = accept(header);
+    if (refused) throw new BadIndexFileError(refused);
+    const entries = (Array.isArray(header["sections"]) ? header["sections"] : []) as SectionEntry[];
+    const end = entries.reduce((n, e) => Math.max(n, align(e.offset + e.bytes)), 0);
+    if (!Number.isSafeInteger(end) || start + end !== stat.size)
+      throw new BadIndexFileError(
+        start + end > stat.size ? "it is truncated" : "it has extra bytes",
+      );
+    const resident = entries.filter((e) => !transient(String(e.name)));
+    const residentEnd = resident.reduce((n, e) => Math.max(n, align(e.offset + e.bytes)), 0);
+    if (entries.some((e) => transient(String(e.name)) && e.offset < residentEnd))
+      throw new BadIndexFileError("its sections are out of order");
+    // One read of every resident section; they are views on it.
+    const body = Buffer.allocUnsafeSlow(residentEnd);
+    await readFully(handle, body, start);
+    const sections = new Map<string, Buffer>();
+    for (const e of resident) {
+      const bytes = body.subarray(e.offset, e.offset + e.bytes);
+      if ((await checksum(body.subarray(e.offset, align(e.offset + e.bytes)))) !== e.crc)
+        throw new BadIndexFileError(
+          `its ${String(e.name)} section checksum does not match (corrupt)`,
+        );
+      sections.set(e.name, bytes);
+    }
+    const others = new Map(entries.filter((e) => !sections.has(e.name)).map((e) => [e.name, e]));
+    let scratch = Buffer.alloc(0);
+    const opened = handle;
+    return {
+      header,
+      section(name) {
+        const s = sections.get(name);
+        if (s) return s;
+        const e = others.get(name);
+        if (!e) throw new BadIndexFileError(`it has no ${name} section`);
+        const padded = align(e.bytes);
+        if (scratch.length < padded) scratch = Buffer.allocUnsafeSlow(padded);
+        const got = readSync(opened.fd, scratch, 0, padded, start + e.offset);
+        if (got !== padded) throw new BadIndexFileError("it is truncated");
+        if (crc32(scratch.subarray(0, padded)) !== e.crc)
+          throw new BadIndexFileError(`its ${name} section checksum does not match (corrupt)`);
+        return scratch.subarray(0, e.bytes);
+      },
+      close: () => opened.close().catch(() => {}),
+    };
+  } catch (err) {
+    await handle.close().catch(() => {});
+    if (err instanceof BadIndexFileError) throw err;
+    throw new BadIndexFileError(`it is corrupt (${(err as Error).message.slice(0, 120)})`);
+  }
+}
+
+async function readFully(handle: fs.FileHandle, into: Buffer, position: number): Promise<void> {
+  let got = 0;
+  while (got < into.length) {
+    const { bytesRead } = await handle.read(into, got, into.length - got, position + got);
+    if (bytesRead === 0) throw new BadIndexFileError("it is truncated");
+    got += bytesRead;
+  }
+}
