@@ -13,7 +13,7 @@ export const PHRASE_MODEL: PhraseModel = {
         top1: 0.4023,
       },
       check: {
-        top1: 0.3816,
+        top1: 0.3813,
       },
     },
   },
