@@ -48,21 +48,27 @@ export interface Analyser {
 
 /** Creates the analyser that `ask`, `more`, `confidence` and training share. */
 export function createAnalyser(corpus: Corpus, index: SearchIndex, models: Models): Analyser {
-  const docText = new Map(corpus.documents.map((d) => [d.doc, d.text]));
-  const textOf = (s: ShownExcerpt) => docText.get(s.doc)?.slice(s.start, s.end) ?? "";
-
-  // Passage ids are numbered document by document: each document's first one.
-  const firstPassage = new Map<string, [number, number]>();
+  // One map from a document's name to its place, for the texts of shown excerpts and for the
+  // passages of a thread's documents (passage ids are numbered document by document).
+  const documentAt = new Map(corpus.documents.map((d, i) => [d.doc, i]));
+  const firstPassage: number[] = [];
   let next = 0;
   for (const d of corpus.documents) {
-    firstPassage.set(d.doc, [next, d.passages]);
+    firstPassage.push(next);
     next += d.passages;
   }
+  const textOf = (s: ShownExcerpt) => {
+    const i = documentAt.get(s.doc);
+    return i === undefined ? "" : (corpus.documents[i]?.text.slice(s.start, s.end) ?? "");
+  };
   /** The passages of the documents the thread's answers quoted (the last three turns). */
   const threadPassages = (thread: Thread): number[] => {
     const ids: number[] = [];
     for (const doc of threadDocuments(thread)) {
-      const [from, count] = firstPassage.get(doc) ?? [0, 0];
+      const at = documentAt.get(doc);
+      if (at === undefined) continue;
+      const from = firstPassage[at] ?? 0;
+      const count = corpus.documents[at]?.passages ?? 0;
       for (let i = 0; i < count && ids.length < MAX_THREAD_PASSAGES; i++) ids.push(from + i);
     }
     return ids;

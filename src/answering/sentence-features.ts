@@ -117,6 +117,7 @@ export function sentenceFeatures(q: QuestionTerms, p: PassageTerms, i: number): 
   const after = p.sets[i + 1] ?? empty;
   const near = new Set([...before, ...after]);
   const own = weigh(q, set) / q.total;
+  const previous = weigh(q, before, [set, after]) / q.total;
   const tokens = p.tokens[i] ?? [];
   const { pairs, novel, proximity } = tokenStats(q, tokens);
   let matched = 0;
@@ -140,11 +141,11 @@ export function sentenceFeatures(q: QuestionTerms, p: PassageTerms, i: number): 
     candidates: Math.log1p(candidates),
     ownSquared: own * own,
     soft: softShare(q, set) / q.total,
-    previous: weigh(q, before, [set, after]) / q.total,
+    previous,
     next: weigh(q, after, [set, before]) / q.total,
     bm25: bm25(q, tokens) / q.total,
     related: relatedShare(q, set) / q.total,
     reason: q.question.asksWhy && REASON.test(p.texts[i] ?? "") ? 1 : 0,
-    reasonAfter: q.question.asksWhy ? weigh(q, before, [set, after]) / q.total : 0,
+    reasonAfter: q.question.asksWhy ? previous : 0,
   };
 }

@@ -2,7 +2,7 @@ import MiniSearch from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
 import type { Corpus } from "../ingest/corpus.ts";
 import { freezePostings, type Postings } from "./postings.ts";
-import { scoreWithin } from "./score-within.ts";
+import { scoreWithin } from "./bm25-lists.ts";
 import { createTopK } from "./top-k.ts";
 import { runSteps, type Steps } from "../ingest/steps.ts";
 import { generalCount } from "./general-frequency.ts";

@@ -1,37 +1,9 @@
 import { B, K1, type FieldPostings, type Postings } from "./postings.ts";
-
-/** A passage and its BM25 score. */
-export interface Scored {
-  id: number;
-  score: number;
-}
-
-/** One term's postings in one field, with what the term can add to a passage at most. */
-interface List {
-  field: number;
-  from: number;
-  to: number;
-  weight: number;
-  bound: number;
-}
+import { contribution, find, listsOf, rankExact, type List, type Scored } from "./bm25-lists.ts";
 
 // Pruning compares float sums taken in another order than the exact scores: keep a margin so
 // rounding never prunes a passage that ties the last kept one.
 const SLACK = 1 - 1e-9;
-
-/** Where `id` sits in `docs[from, to)`, or -1 (the lists are ascending). */
-export function find(docs: Uint32Array, from: number, to: number, id: number): number {
-  let lo = from;
-  let hi = to - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const d = docs[mid] ?? 0;
-    if (d === id) return mid;
-    if (d < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
 
 /** Restores the min-heap order of `heap[0, size)` below position `i`. */
 function siftDown(heap: Float64Array, i: number, size: number): void {
@@ -61,17 +33,6 @@ export function createTopK(postings: Postings) {
   const scores = new Float64Array(size);
   const touched = new Uint32Array(size);
   const K1P1 = K1 + 1;
-  // BM25's length normalisation, computed where it is needed (the same expression as tfPart,
-  // so scores are bit for bit those of a full evaluation): no array per field and passage to
-  // allocate and fill before the first answer.
-  const normOf = (f: FieldPostings, id: number) =>
-    K1 * (1 - B + (B * (f.lengths[id] ?? 0)) / f.avg);
-
-  const contribution = (list: List, at: number) => {
-    const f = fields[list.field] as FieldPostings;
-    const tf = f.tfs[at] ?? 0;
-    return (list.weight * (tf * K1P1)) / (tf + normOf(f, f.docs[at] ?? 0));
-  };
 
   /** Adds a whole list to the scores; returns the new count of touched passages. */
   function scan(list: List, n: number): number {
@@ -116,17 +77,7 @@ export function createTopK(postings: Postings) {
   }
 
   return function top(terms: readonly { term: string; weight: number }[], k: number): Scored[] {
-    const lists: List[] = [];
-    for (const { term, weight } of terms) {
-      const t = postings.ids.get(term);
-      if (t === undefined) continue;
-      fields.forEach((f, field) => {
-        const from = f.offsets[t] ?? 0;
-        const to = f.offsets[t + 1] ?? 0;
-        const w = weight * f.boost;
-        if (to > from) lists.push({ field, from, to, weight: w, bound: w * (f.bound[t] ?? 0) });
-      });
-    }
+    const lists = listsOf(postings, terms);
     if (lists.length === 0 || k <= 0) return [];
     const order = lists.slice().sort((a, b) => b.bound - a.bound);
     const rest = new Float64Array(order.length + 1);
@@ -163,27 +114,12 @@ export function createTopK(postings: Postings) {
       for (let j = 0; j < n; j++) {
         const id = touched[j] as number;
         const at = find(docs, list.from, list.to, id);
-        if (at !== -1) scores[id] = (scores[id] as number) + contribution(list, at);
+        if (at !== -1) scores[id] = (scores[id] as number) + contribution(fields, list, at);
       }
       least = theta(n, k);
     }
     // Exact scores of the survivors, summed in query order as a full evaluation would.
-    const out: (Scored & { first: number })[] = [];
-    for (let j = 0; j < n; j++) {
-      const id = touched[j] as number;
-      scores[id] = 0;
-      let score = 0;
-      let first = -1;
-      lists.forEach((list, m) => {
-        const docs = (fields[list.field] as FieldPostings).docs;
-        const at = find(docs, list.from, list.to, id);
-        if (at === -1) return;
-        if (first === -1) first = m;
-        score += contribution(list, at);
-      });
-      out.push({ id, score, first });
-    }
-    out.sort((a, b) => b.score - a.score || a.first - b.first || a.id - b.id);
-    return out.slice(0, k).map(({ id, score }) => ({ id, score }));
+    for (let j = 0; j < n; j++) scores[touched[j] as number] = 0;
+    return rankExact(postings, lists, touched, n, k);
   };
 }
