@@ -1,17 +1,13 @@
 // More after a restart (issue 14): the conversation is read back from the channel's history
 // through discord.js's REST reads against the fake, and "expired" only when it cannot be.
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { createCitebotFromTexts, createMemoryLogger, type Responder } from "../../src/tools.ts";
-import { createRateLimiter } from "../../adapters/shared/rate-limit.ts";
-import { startDiscord, type DiscordBot } from "../../adapters/discord/bot.ts";
+import { createMemoryLogger, type Responder } from "../../src/tools.ts";
+import type { DiscordBot } from "../../adapters/discord/bot.ts";
 import { EXPIRED } from "../../adapters/discord/more-button.ts";
 import type { StoredDiscordMessage } from "../helpers/fake-discord-history.ts";
 import { FakeDiscord, type RecordedRequest } from "../helpers/fake-discord.ts";
 import { createScriptedResponder } from "../helpers/scripted-responder.ts";
-
-const TOKEN = "MTIz.fake.token-for-tests";
-// Send Messages and Create Public Threads.
-const CAN_OPEN_THREADS = 2048n | (1n << 35n);
+import { CAN_OPEN_THREADS, TOKEN, startOnFake, twoCompanies } from "../helpers/discord-core.ts";
 
 let fake: FakeDiscord;
 let bot: DiscordBot;
@@ -21,13 +17,7 @@ let responder: Responder;
 /** A fresh process: no conversation of the last one is held. */
 async function start() {
   logger = createMemoryLogger([TOKEN]);
-  bot = await startDiscord({
-    responder,
-    config: { token: TOKEN, guildId: fake.guildId, apiUrl: fake.apiUrl, messageContent: true },
-    seedsBaseUrl: null,
-    logger,
-    rateLimiter: createRateLimiter({ limit: 0 }),
-  });
+  bot = await startOnFake(fake, responder, logger);
 }
 
 async function restart() {
@@ -130,16 +120,7 @@ describe("More after a restart", () => {
 
   test("goes on from a follow-up, asked again with the thread's earlier turns", async () => {
     // Alone, "when did it start trading?" quotes both companies; in the thread, only Zenith.
-    responder = createCitebotFromTexts([
-      {
-        doc: "acme.md",
-        text: "# Acme\n\nAcme Rockets was founded by Ada Stone in Leeds. The company started trading in 1921. Its first product was a steam kettle.\n",
-      },
-      {
-        doc: "zenith.md",
-        text: "# Zenith\n\nZenith Mills was founded by Tom Reed in York. The business started trading in 1950. Its first product was a flour sifter.\n",
-      },
-    ]);
+    responder = twoCompanies();
     await restart();
     const question = fake.message({ content: mention("Who founded Zenith Mills?") });
     await fake.waitForRequest(isPostIn(question));

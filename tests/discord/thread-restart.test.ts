@@ -2,25 +2,13 @@
 // still answered without a mention, with the thread's earlier turns read back once from its
 // history (real discord.js against the loopback fake, the real core).
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { createCitebotFromTexts, createMemoryLogger } from "../../src/tools.ts";
-import { createRateLimiter } from "../../adapters/shared/rate-limit.ts";
-import { startDiscord, type DiscordBot } from "../../adapters/discord/bot.ts";
+import { createMemoryLogger } from "../../src/tools.ts";
+import type { DiscordBot } from "../../adapters/discord/bot.ts";
 import { FakeDiscord, type RecordedRequest } from "../helpers/fake-discord.ts";
+import { CAN_OPEN_THREADS, TOKEN, startOnFake, twoCompanies } from "../helpers/discord-core.ts";
 
-const TOKEN = "MTIz.fake.token-for-tests";
-// Send Messages and Create Public Threads.
-const CAN_OPEN_THREADS = 2048n | (1n << 35n);
 // Alone, "when did it start trading?" quotes both companies; after a turn on one, only that one.
-const responder = createCitebotFromTexts([
-  {
-    doc: "acme.md",
-    text: "# Acme\n\nAcme Rockets was founded by Ada Stone in Leeds. The company started trading in 1921. Its first product was a steam kettle.\n",
-  },
-  {
-    doc: "zenith.md",
-    text: "# Zenith\n\nZenith Mills was founded by Tom Reed in York. The business started trading in 1950. Its first product was a flour sifter.\n",
-  },
-]);
+const responder = twoCompanies();
 
 let fake: FakeDiscord;
 let bot: DiscordBot;
@@ -29,13 +17,7 @@ let logger: ReturnType<typeof createMemoryLogger>;
 /** A fresh process: it holds no conversation of the last one. */
 async function start() {
   logger = createMemoryLogger([TOKEN]);
-  bot = await startDiscord({
-    responder,
-    config: { token: TOKEN, guildId: fake.guildId, apiUrl: fake.apiUrl, messageContent: true },
-    seedsBaseUrl: null,
-    logger,
-    rateLimiter: createRateLimiter({ limit: 0 }),
-  });
+  bot = await startOnFake(fake, responder, logger);
 }
 
 async function restart() {

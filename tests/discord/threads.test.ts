@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createCitebotFromTexts, createMemoryLogger } from "../../src/tools.ts";
-import { createRateLimiter } from "../../adapters/shared/rate-limit.ts";
-import { startDiscord, type DiscordBot } from "../../adapters/discord/bot.ts";
+import { createCitebotFromTexts } from "../../src/tools.ts";
+import type { DiscordBot } from "../../adapters/discord/bot.ts";
 import { FakeDiscord, snowflake, type RecordedRequest } from "../helpers/fake-discord.ts";
+import { CAN_OPEN_THREADS, startOnFake, twoCompanies } from "../helpers/discord-core.ts";
 
 // Two companies that share every generic word: only the thread says which one "it" is.
 const core = createCitebotFromTexts([
@@ -15,20 +15,13 @@ const core = createCitebotFromTexts([
     text: "# Zenith\n\nZenith Mills was founded by Tom Reed in York. The business started trading in 1950.\n",
   },
 ]);
-const TOKEN = "MTIz.fake.token-for-tests";
 
 let fake: FakeDiscord;
 let bot: DiscordBot;
 
 beforeAll(async () => {
   fake = await FakeDiscord.start();
-  bot = await startDiscord({
-    responder: core,
-    config: { token: TOKEN, guildId: fake.guildId, apiUrl: fake.apiUrl, messageContent: true },
-    seedsBaseUrl: null,
-    logger: createMemoryLogger([TOKEN]),
-    rateLimiter: createRateLimiter({ limit: 0 }),
-  });
+  bot = await startOnFake(fake, core);
 });
 
 afterAll(async () => {
@@ -116,29 +109,14 @@ describe("conversations in Discord threads", () => {
 
 describe("a three-turn conversation from a mention in a text channel", () => {
   // Three facts per company: each follow-up needs a sentence the thread has not shown yet.
-  const three = createCitebotFromTexts([
-    {
-      doc: "acme.md",
-      text: "# Acme\n\nAcme Rockets was founded by Ada Stone in Leeds. The company started trading in 1921. Its first product was a steam kettle.\n",
-    },
-    {
-      doc: "zenith.md",
-      text: "# Zenith\n\nZenith Mills was founded by Tom Reed in York. The business started trading in 1950. Its first product was a flour sifter.\n",
-    },
-  ]);
+  const three = twoCompanies();
   let own: FakeDiscord;
   let ownBot: DiscordBot;
 
   beforeAll(async () => {
-    // Send Messages and Create Public Threads: citebot opens a thread on the question.
-    own = await FakeDiscord.start({ botPermissions: 2048n | (1n << 35n) });
-    ownBot = await startDiscord({
-      responder: three,
-      config: { token: TOKEN, guildId: own.guildId, apiUrl: own.apiUrl, messageContent: true },
-      seedsBaseUrl: null,
-      logger: createMemoryLogger([TOKEN]),
-      rateLimiter: createRateLimiter({ limit: 0 }),
-    });
+    // citebot opens a thread on the question.
+    own = await FakeDiscord.start({ botPermissions: CAN_OPEN_THREADS });
+    ownBot = await startOnFake(own, three);
   });
 
   afterAll(async () => {
