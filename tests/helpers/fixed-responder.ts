@@ -1,23 +1,10 @@
 // A responder with known answers and picks, for the Slack conversation tests: which sentence an
 // answer quotes, and what each call was given, are known in advance.
-import type { Answer, AskOptions, Excerpt, Responder, Thread } from "../../src/tools.ts";
+import type { Answer, AskOptions, Responder, Thread } from "../../src/tools.ts";
+import { plainExcerpt } from "./plain-excerpt.ts";
 
 /** A sentence of the fixed responder's one document. */
-function sentence(text: string, start: number): Excerpt {
-  return {
-    text,
-    doc: "policy.md",
-    title: "Policy",
-    paragraph: 1,
-    line: 1,
-    start,
-    end: start + text.length,
-    score: 1,
-    highlights: [],
-    clippedStart: false,
-    clippedEnd: false,
-  };
-}
+const sentence = (text: string, start: number) => plainExcerpt(text, start, "policy.md", "Policy");
 
 /** The fixed responder's sentences: `ask` quotes the first, "More" the others in order. */
 export const SENTENCES = [

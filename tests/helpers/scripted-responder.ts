@@ -1,4 +1,5 @@
 import type { Answer, AskOptions, Excerpt, Responder, Thread } from "../../src/index.ts";
+import { plainExcerpt } from "./plain-excerpt.ts";
 
 /** What the scripted responder was asked: the question, earlier turns' questions, the floor. */
 export interface Asked {
@@ -16,19 +17,7 @@ const SENTENCES = [
 function excerpt(i: number): Excerpt {
   const text = SENTENCES[i] ?? "";
   const start = SENTENCES.slice(0, i).join(" ").length + (i > 0 ? 1 : 0);
-  return {
-    text,
-    doc: "guide.md",
-    title: "Guide",
-    paragraph: 1,
-    line: 1,
-    start,
-    end: start + text.length,
-    score: 1,
-    highlights: [],
-    clippedStart: false,
-    clippedEnd: false,
-  };
+  return plainExcerpt(text, start, "guide.md", "Guide");
 }
 
 /**
