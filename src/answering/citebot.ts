@@ -3,7 +3,7 @@ import { createAnalyser, type Analysis } from "./analysis.ts";
 import { chooseExcerpts } from "./choose-excerpts.ts";
 import { shownKey, shownKeys } from "./conversation.ts";
 import { respell } from "./correct-spelling.ts";
-import { buildCorpus, type Corpus } from "../ingest/corpus.ts";
+import { buildCorpus, totalsOf, type Corpus } from "../ingest/corpus.ts";
 import { formatOf } from "../ingest/document.ts";
 import { DEFAULT_MODELS } from "../model/default-models.ts";
 import type { Models } from "../model/types.ts";
@@ -76,8 +76,7 @@ export function createCitebot(
   const stats: CorpusStats = {
     documents: corpus.documents.length,
     passages: corpus.passages.length,
-    sentences: corpus.passages.reduce((n, p) => n + p.sentences.length, 0),
-    characters: corpus.documents.reduce((n, d) => n + d.text.length, 0),
+    ...totalsOf(corpus),
   };
   const documents: DocumentInfo[] = corpus.documents.map((d) => ({
     doc: d.doc,

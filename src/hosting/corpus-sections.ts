@@ -3,7 +3,12 @@ import { lineStartsOf } from "../ingest/corpus.ts";
 import { formatOf, type Format } from "../ingest/document.ts";
 import type { Steps } from "../ingest/steps.ts";
 import { toChunk, type SectionData } from "./index-file.ts";
-import { checkPassageTable, PASSAGE_FIELDS, toPassageList } from "./passage-list.ts";
+import {
+  checkPassageTable,
+  PASSAGE_FIELDS,
+  sentenceCountIn,
+  toPassageList,
+} from "./passage-list.ts";
 
 /** The sections of a persisted index, as read back: a header and bytes by name. */
 export interface Sections {
@@ -108,19 +113,60 @@ export function corpusSections(corpus: Corpus): {
   };
 }
 
-/** A restored document: its text is a slice of a decoded piece, its line starts made on first use. */
+/** The texts of a restored corpus: one string per piece, decoded from its bytes on first use. */
+class TextPieces {
+  readonly #bytes: (Buffer | null)[];
+  readonly #texts: (string | undefined)[] = [];
+  constructor(
+    bytes: Buffer[],
+    readonly encodings: readonly Encoding[],
+  ) {
+    this.#bytes = bytes;
+  }
+  /** Piece `n` as a string; its bytes are let go once decoded. */
+  text(n: number): string {
+    let text = this.#texts[n];
+    if (text === undefined) {
+      text = this.#bytes[n]?.toString(this.encodings[n]) ?? "";
+      this.#texts[n] = text;
+      this.#bytes[n] = null;
+    }
+    return text;
+  }
+}
+
+/**
+ * A restored document: its text is a slice of a text piece, decoded when first read (a restart's
+ * first answer reads a few documents, not all), its line starts made on first use.
+ */
 class RestoredDocument implements CorpusDocument {
   readonly format: Format;
+  #text: string | null = null;
   #lineStarts: number[] | null = null;
   constructor(
     readonly doc: string,
     readonly title: string,
-    readonly text: string,
     readonly size: number,
     readonly mtimeMs: number,
     readonly passages: number,
+    private readonly pieces: TextPieces,
+    private readonly where: readonly [piece: number, at: number, length: number],
   ) {
     this.format = formatOf(doc);
+  }
+  get text(): string {
+    if (this.#text === null) {
+      const [piece, at, length] = this.where;
+      const whole = this.pieces.text(piece);
+      // The bytes' checksum held at open, so only a writer's bug (or a crafted file) gets here.
+      if (at + length > whole.length)
+        throw new Error(
+          `the persisted index is corrupt: ${this.doc} is shorter than recorded; ` +
+            "delete the cache folder's index file to rebuild it",
+        );
+      this.#text = at === 0 && length === whole.length ? whole : whole.slice(at, at + length);
+    }
+    return this.#text;
   }
   get lineStarts(): number[] {
     return (this.#lineStarts ??= lineStartsOf(this.text));
@@ -131,26 +177,29 @@ const u32 = (b: Buffer) => new Uint32Array(b.buffer, b.byteOffset, b.byteLength 
 const json = (b: Buffer): unknown => JSON.parse(b.toString("utf8"));
 
 /**
- * Restores the corpus: one string per text piece (a pause after each), documents as slices of
- * them, and passages read from the table when asked for (passage-list.ts). Throws saying what
- * does not fit.
+ * Restores the corpus: the bytes of each text piece read (and checksummed; a pause after each)
+ * but decoded only when a document's text is first read, documents over them, and passages
+ * read from the table when asked for (passage-list.ts). Throws saying what does not fit.
  */
 export function* restoreCorpus(f: Sections): Steps<Corpus> {
   type Row = [string, string, number, number, number, number, number, number];
   const rows = json(f.section("documents")) as Row[];
   const encodings = (f.header["texts"] ?? []) as Encoding[];
-  const pieces: string[] = [];
+  const bytes: Buffer[] = [];
   for (const [n, encoding] of encodings.entries()) {
     if (n > 0) yield;
-    const b = f.section(`text${n}`);
-    pieces.push(b.toString(encoding));
+    if (encoding !== "latin1" && encoding !== "utf8") throw new Error("a text has no encoding");
+    bytes.push(f.section(`text${n}`));
   }
+  const pieces = new TextPieces(bytes, encodings);
+  let characters = 0;
   const documents = rows.map(([doc, title, size, mtimeMs, passages, piece, at, length]) => {
-    const text = pieces[piece];
-    if (text === undefined || !(at >= 0 && at + length <= text.length))
+    const own = bytes[piece];
+    // UTF-8 takes at least one byte a character, latin1 exactly one.
+    if (own === undefined || !(at >= 0 && length >= 0 && at + length <= own.length))
       throw new Error("the texts are shorter than recorded");
-    const own = at === 0 && length === text.length ? text : text.slice(at, at + length);
-    return new RestoredDocument(doc, title, own, size, mtimeMs, passages);
+    characters += length;
+    return new RestoredDocument(doc, title, size, mtimeMs, passages, pieces, [piece, at, length]);
   });
   yield;
   const sections = json(f.section("sections")) as string[];
@@ -160,7 +209,11 @@ export function* restoreCorpus(f: Sections): Steps<Corpus> {
     table,
     spans,
     sections.length,
-    documents.map((d) => d.text.length),
+    rows.map((r) => r[7]),
   );
-  return { documents, passages: toPassageList(table, spans, sections) };
+  return {
+    documents,
+    passages: toPassageList(table, spans, sections),
+    totals: { sentences: sentenceCountIn(table), characters },
+  };
 }

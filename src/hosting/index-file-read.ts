@@ -19,8 +19,8 @@ export interface IndexFile {
   header: Record<string, unknown>;
   /**
    * A section's bytes. Resident sections are views on the one buffer read at open; a transient
-   * one is read (and its checksum checked) on each call into a reused buffer, valid until the
-   * next transient read: texts are decoded from it and never kept as bytes.
+   * one is read (and its checksum checked) on each call into a buffer of its own, so that its
+   * holder can let it go by itself (a text piece once decoded).
    */
   section(name: string): Buffer;
   /** Closes the file; transient sections cannot be read afterwards. */
@@ -102,7 +102,6 @@ export async function readIndexFile(
       sections.set(e.name, bytes);
     }
     const others = new Map(entries.filter((e) => !sections.has(e.name)).map((e) => [e.name, e]));
-    let scratch = Buffer.alloc(0);
     const opened = handle;
     return {
       header,
@@ -112,12 +111,12 @@ export async function readIndexFile(
         const e = others.get(name);
         if (!e) throw new BadIndexFileError(`it has no ${name} section`);
         const padded = align(e.bytes);
-        if (scratch.length < padded) scratch = Buffer.allocUnsafeSlow(padded);
-        const got = readSync(opened.fd, scratch, 0, padded, start + e.offset);
+        const own = Buffer.allocUnsafeSlow(padded);
+        const got = readSync(opened.fd, own, 0, padded, start + e.offset);
         if (got !== padded) throw new BadIndexFileError("it is truncated");
-        if (crc32(scratch.subarray(0, padded)) !== e.crc)
+        if (crc32(own) !== e.crc)
           throw new BadIndexFileError(`its ${name} section checksum does not match (corrupt)`);
-        return scratch.subarray(0, e.bytes);
+        return own.subarray(0, e.bytes);
       },
       close: () => opened.close().catch(() => {}),
     };

@@ -84,3 +84,10 @@ export function checkPassageTable(
       throw new Error("a passage does not fit its document");
   }
 }
+
+/** Sentences over every passage of the table (its sentence-count column summed). */
+export function sentenceCountIn(table: Uint32Array): number {
+  let n = 0;
+  for (let o = 6; o < table.length; o += PASSAGE_FIELDS) n += table[o] ?? 0;
+  return n;
+}

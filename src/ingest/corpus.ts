@@ -31,6 +31,28 @@ export interface Passage {
 export interface Corpus {
   documents: CorpusDocument[];
   passages: Passage[];
+  /**
+   * Sentences and characters over the whole corpus, when known without walking it (a restored
+   * corpus reads them off its tables: its passages are made on each read and its texts decoded
+   * on first use).
+   */
+  totals?: CorpusTotals;
+}
+
+/** Sentences over all passages and characters over all texts. */
+export interface CorpusTotals {
+  sentences: number;
+  characters: number;
+}
+
+/** The totals of a corpus, walking it only when it does not carry them. */
+export function totalsOf(corpus: Corpus): CorpusTotals {
+  return (
+    corpus.totals ?? {
+      sentences: corpus.passages.reduce((n, p) => n + p.sentences.length, 0),
+      characters: corpus.documents.reduce((n, d) => n + d.text.length, 0),
+    }
+  );
 }
 
 /** A loaded seed file as the corpus holds it (after parsing, or restored from the cache). */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { buildCorpus } from "../../src/ingest/corpus.ts";
 import { runSteps } from "../../src/ingest/steps.ts";
 import { buildIndex } from "../../src/search/search-index.ts";
@@ -42,5 +42,26 @@ describe("fromSections", () => {
     expect(() => runSteps(fromSections(fromBuffers(header, buffers)))).toThrow(
       /postings do not fit together/,
     );
+  });
+
+  it("decodes a document's text on first read, not at restore, and counts without decoding", () => {
+    const { header, buffers } = snapshot();
+    const decode = vi.spyOn(Buffer.prototype, "toString");
+    try {
+      const restored = runSteps(fromSections(fromBuffers(header, buffers)));
+      const texts = () => decode.mock.calls.filter(([enc]) => enc === "latin1" || enc === "utf8");
+      const atRestore = texts().length;
+      expect(restored.corpus.totals).toEqual({
+        sentences: corpus.passages.reduce((n, p) => n + p.sentences.length, 0),
+        characters: corpus.documents.reduce((n, d) => n + d.text.length, 0),
+      });
+      expect(restored.corpus.documents[0]?.text).toBe(corpus.documents[0]?.text);
+      expect(texts().length).toBe(atRestore + 1);
+      // Read again: the decoded string is kept.
+      expect(restored.corpus.documents[0]?.text).toBe(corpus.documents[0]?.text);
+      expect(texts().length).toBe(atRestore + 1);
+    } finally {
+      decode.mockRestore();
+    }
   });
 });
