@@ -1,3 +1,4 @@
+import { askedSurname, holdsFirstName } from "./first-name.ts";
 import type { Corpus, Passage } from "../ingest/corpus.ts";
 import type { Question } from "./question.ts";
 import type { SearchIndex } from "../search/search-index.ts";
@@ -116,6 +117,7 @@ export function rankSentences(
   const top = hits[0]?.score ?? 0;
   if (top <= 0) return [];
   const q = toQuestionTerms(question, terms, index, scale);
+  const surname = askedSurname(question.text);
   const out: SentenceHit[] = [];
   hits.forEach((hit, rank) => {
     const passage = corpus.passages[hit.id];
@@ -135,7 +137,9 @@ export function rankSentences(
         score: scoreOf(features, weights),
         passageStrength: hit.score / q.total,
         rarestInPassage,
-        typeMissing: question.type !== "other" && features.typed === 0,
+        typeMissing:
+          (question.type !== "other" && features.typed === 0) ||
+          (surname !== null && !holdsFirstName(texts[i] ?? "", surname)),
         subjectMissing: question.subject.filter(
           (t) => !own.has(t) && !before.has(t) && !after.has(t) && !relatedIn(t, own),
         ).length,

@@ -101,7 +101,9 @@ function createIndex(snapshot: IndexSnapshot): SearchIndex {
       // Swapped neighbours ("japna") are one typo, as in Damerau distance; MiniSearch counts two.
       const found = new Map<string, [number, number]>();
       for (const swap of adjacentSwaps(word)) {
-        const count = words.get(swap);
+        // A swap counts when it was seen, or when its stem was: "destory" means "destroy" though
+        // only "destroyed" is in the seeds, where the two-edit "story" is no typo of it.
+        const count = words.get(swap) ?? dfOf(stem(swap));
         if (count !== undefined) found.set(swap, [count, 1]);
       }
       // Three-letter words have too many neighbours one edit away; only a swap is safe there.

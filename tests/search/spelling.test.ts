@@ -29,6 +29,7 @@ describe("closestWord on the bundled seed", () => {
     ["tokoy", "tokyo", "swap at the end of a five-letter word"],
     ["aplogy", "apology", "a dropped letter, as before"],
     ["survivros", "survivors", "a swap in a long word beats the two-edit neighbours"],
+    ["agere", "agree", "a swap whose stem is indexed ('agreed'), though that spelling is not"],
     ["statue", null, "a word the seed has needs no correction"],
     ["japn", "japan", "a dropped letter, as before"],
     ["tokio", "tokyo", "a substituted letter, as before"],
