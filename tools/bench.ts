@@ -28,7 +28,7 @@ const argv = process.argv.slice(2);
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
 if (argv[0] === "--cold-child") {
-  await coldChild(argv[1] ?? "", argv[2] ?? "");
+  await coldChild(argv[1] ?? "", argv[2] ?? "", argv[3] ?? "");
   process.exit(0);
 }
 if (argv[0] === "--fts-cold-child") {
