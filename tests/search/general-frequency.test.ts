@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
+  createFrequencyLookup,
   generalCount,
   generalIdf,
   parseFrequencyTable,
@@ -49,7 +50,7 @@ describe("generalIdf", () => {
 
 describe("parseFrequencyTable", () => {
   it("reads counts per stem and the corpus size", () => {
-    const t = parseFrequencyTable("# total 100 types 3\n7\twant kind\n2\timpeach\n");
+    const t = parseFrequencyTable("# total 100 types 3\nimpeach\t2\nkind\t7\nwant\t7\n");
     expect(t.counts.get("kind")).toBe(7);
     expect(t.counts.get("impeach")).toBe(2);
     expect([t.total, t.types]).toEqual([100, 3]);
@@ -58,11 +59,42 @@ describe("parseFrequencyTable", () => {
   it.each([
     ["", /no "# total N types N" header/],
     ["# total 10 types 2\n", /lists no words/],
-    ["# total 10 types 2\nwant 7\n", /line 2 is not "count<TAB>stems"/],
-    ["# total 10 types 2\n-3\twant\n", /line 2/],
+    ["# total 10 types 2\nwant 7\n", /"want 7" is not a "stem<TAB>count" line/],
+    ["# total 10 types 2\nwant\t-3\n", /"want\t-3"/],
+    ["# total 10 types 2\nwant\t3\nkind\t4\n", /"kind" is out of order/],
   ])("refuses %j and says how to rebuild it", (text, why) => {
     expect(() => parseFrequencyTable(text)).toThrow(why);
     expect(() => parseFrequencyTable(text)).toThrow(/npm run lexicon/);
+  });
+});
+
+describe("createFrequencyLookup", () => {
+  const text = "# total 100 types 4\n# more header\napolog\t3\nkind\t7\nwant\t9\nzeal\t1\n";
+
+  it("finds each listed stem by binary search, and 0 for any other", () => {
+    const look = createFrequencyLookup(text);
+    expect(["apolog", "kind", "want", "zeal"].map(look.count)).toEqual([3, 7, 9, 1]);
+    expect(["", "a", "kin", "kinds", "zz", "\uffff"].map(look.count)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect([look.total, look.types]).toEqual([100, 4]);
+  });
+
+  it("names a line it meets that does not fit", () => {
+    const look = createFrequencyLookup("# total 1 types 1\nkind 7\n");
+    expect(() => look.count("kind")).toThrow(
+      /"kind 7" is not a "stem<TAB>count" line.*npm run lexicon/,
+    );
+  });
+
+  it("gives what the full parse gives for every stem of the committed table", () => {
+    const committed = readFileSync(
+      new URL("../../src/search/data/general-frequency.txt", import.meta.url),
+      "utf8",
+    );
+    const { counts } = parseFrequencyTable(committed);
+    const look = createFrequencyLookup(committed);
+    const wrong = [...counts].filter(([stem, count]) => look.count(stem) !== count);
+    expect(counts.size).toBeGreaterThan(40_000);
+    expect(wrong).toEqual([]);
   });
 });
 
