@@ -25,6 +25,9 @@ const inode = (dir: string): number | null => {
   }
 };
 
+const GONE =
+  "the seeds folder is gone; still answering from the previous index, and watching for it to come back";
+
 /**
  * Watches a seeds folder recursively, skipping temp files and hidden folders. A folder deleted
  * (or moved away) is reported once; when it is back (or replaced) the watcher is re-armed and
@@ -75,9 +78,7 @@ export function watchFolder(options: FolderWatchOptions): FolderWatch {
     if (ino === watched) return;
     if (ino === null) {
       disarm();
-      logger?.warn(
-        "the seeds folder is gone; still answering from the previous index, and watching for it to come back",
-      );
+      logger?.warn(GONE);
       return;
     }
     disarm();
@@ -87,7 +88,12 @@ export function watchFolder(options: FolderWatchOptions): FolderWatch {
     }
   }
 
-  if (!arm()) logger?.warn("the seeds folder cannot be watched yet; watching for it to appear");
+  // A folder missing already (removed between the index's open and this watch) is gone like one
+  // removed later: the index opened from it still answers.
+  if (!arm())
+    logger?.warn(
+      inode(dir) === null ? GONE : "the seeds folder cannot be watched yet; watching for it again",
+    );
   const rechecks = setInterval(recheck, options.recheckMs);
   rechecks.unref();
 
