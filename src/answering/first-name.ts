@@ -9,6 +9,9 @@ const TITLES =
 
 /** The surname a "first name" question asks about ("what was pontanus's first name" → "pontanus"), or null. */
 export function askedSurname(question: string): string | null {
+  // Most questions never say "name": skip the Unicode-aware patterns, whose first use alone
+  // compiles for ~10 ms (a restart's first answer).
+  if (!/name/i.test(question)) return null;
   const m =
     /\b([\p{L}.-]+?)(?:'s|’s|')\s+(?:first|given|christian)\s+name\b/iu.exec(question) ??
     /\b(?:first|given|christian)\s+name\s+of\s+(?:\p{L}+\s+)*?([\p{L}.-]+)\s*\??$/iu.exec(question);

@@ -1,3 +1,4 @@
+import { crc32 } from "node:zlib";
 import type { Corpus, CorpusDocument } from "../ingest/corpus.ts";
 import { lineStartsOf } from "../ingest/corpus.ts";
 import { formatOf, type Format } from "../ingest/document.ts";
@@ -15,6 +16,23 @@ export interface Sections {
   header: Record<string, unknown>;
   /** A section's bytes; those of a text section are only valid until the next text read. */
   section(name: string): Buffer;
+  /**
+   * Set when the sections are read from a file that stays open: a document's text is then read
+   * from it (`bytes` from `at` of its text section) when first asked for, not at restore.
+   */
+  range?(name: string, at: number, bytes: number): Buffer;
+  /** A section's length in bytes; with `range`. */
+  bytesOf?(name: string): number;
+  /** Closes the file; with `range`, called once the corpus reading from it is collected. */
+  close?(): Promise<void>;
+}
+
+/** Where a restored corpus turns when a text read from the file fails its checksum. */
+export interface RestoreOptions {
+  /** Told once per document whose persisted text was corrupt (to warn, and drop the file). */
+  onCorruptText?: (doc: string) => void;
+  /** Reads a document's seed file (of the size recorded) as text, or gives null: the fallback. */
+  readSeedText?: (doc: string, size: number) => string | null;
 }
 
 /** Texts are written in pieces of about this many bytes: each is one string when read back. */
@@ -34,11 +52,21 @@ interface Piece {
   chars: number;
 }
 
+/** Where a document's text is: piece, character offset and length, byte offset and length, checksum. */
+type Place = [
+  piece: number,
+  at: number,
+  length: number,
+  byteAt: number,
+  bytes: number,
+  crc: number,
+];
+
 /** Groups documents into text pieces (one open piece per encoding), in document order. */
 function piecesOf(documents: readonly CorpusDocument[]) {
   const pieces: Piece[] = [];
   const open = new Map<Encoding, Piece>();
-  const where: [number, number][] = []; // piece and character offset, by document
+  const where: Place[] = []; // by document
   documents.forEach((d, i) => {
     const encoding: Encoding = ONE_BYTE.test(d.text) ? "latin1" : "utf8";
     let piece = open.get(encoding);
@@ -47,9 +75,19 @@ function piecesOf(documents: readonly CorpusDocument[]) {
       open.set(encoding, piece);
       pieces.push(piece);
     }
-    where.push([pieces.lastIndexOf(piece), piece.chars]);
+    // Each text has its own checksum: a restart reads a document's bytes when it is first
+    // asked for, not the whole section, and checks them then.
+    const bytes = Buffer.from(d.text, encoding);
+    where.push([
+      pieces.lastIndexOf(piece),
+      piece.chars,
+      d.text.length,
+      piece.bytes,
+      bytes.length,
+      crc32(bytes),
+    ]);
     piece.docs.push(i);
-    piece.bytes += Buffer.byteLength(d.text, encoding);
+    piece.bytes += bytes.length;
     piece.chars += d.text.length;
   });
   return { pieces, where };
@@ -86,8 +124,7 @@ export function corpusSections(corpus: Corpus): {
     d.size,
     d.mtimeMs,
     d.passages,
-    ...(where[i] ?? [0, 0]),
-    d.text.length,
+    ...(where[i] ?? [0, 0, 0, 0, 0, 0]),
   ]);
   const one = (name: string, value: ArrayBufferView | string) => ({
     name,
@@ -113,8 +150,16 @@ export function corpusSections(corpus: Corpus): {
   };
 }
 
-/** The texts of a restored corpus: one string per piece, decoded from its bytes on first use. */
-class TextPieces {
+/** The texts of a restored corpus, each read when its document's text is first asked for. */
+interface TextSource {
+  text(doc: string, size: number, place: Place): string;
+}
+
+/**
+ * Texts over section bytes held in memory (a fresh build, a worker's transfer): one string per
+ * piece, decoded on first use, its bytes let go once decoded.
+ */
+class PieceTexts implements TextSource {
   readonly #bytes: (Buffer | null)[];
   readonly #texts: (string | undefined)[] = [];
   constructor(
@@ -123,15 +168,53 @@ class TextPieces {
   ) {
     this.#bytes = bytes;
   }
-  /** Piece `n` as a string; its bytes are let go once decoded. */
-  text(n: number): string {
-    let text = this.#texts[n];
-    if (text === undefined) {
-      text = this.#bytes[n]?.toString(this.encodings[n]) ?? "";
-      this.#texts[n] = text;
-      this.#bytes[n] = null;
+  text(doc: string, _size: number, [piece, at, length]: Place): string {
+    let whole = this.#texts[piece];
+    if (whole === undefined) {
+      whole = this.#bytes[piece]?.toString(this.encodings[piece]) ?? "";
+      this.#texts[piece] = whole;
+      this.#bytes[piece] = null;
     }
-    return text;
+    // The bytes' checksum held at open, so only a writer's bug (or a crafted file) gets here.
+    if (at + length > whole.length) throw corrupt(doc, "is shorter than recorded");
+    return at === 0 && length === whole.length ? whole : whole.slice(at, at + length);
+  }
+}
+
+const corrupt = (doc: string, why: string) =>
+  new Error(
+    `the persisted index is corrupt: ${doc} ${why}; ` +
+      "delete the cache folder's index file to rebuild it",
+  );
+
+/** Closes an index file once the texts reading from it are collected. */
+const closeWhenCollected = new FinalizationRegistry<{ close?(): Promise<void> }>((file) => {
+  void file.close?.();
+});
+
+/**
+ * Texts read from the open index file, one document at a time, each checked against its own
+ * checksum. A text that fails it is read from its seed file instead when that file still holds
+ * exactly the text indexed (same checksum); the corruption is reported once.
+ */
+class FileTexts implements TextSource {
+  constructor(
+    private readonly f: Required<Pick<Sections, "range">>,
+    private readonly encodings: readonly Encoding[],
+    private readonly options: RestoreOptions,
+  ) {}
+  text(doc: string, size: number, [piece, , length, byteAt, bytes, crc]: Place): string {
+    const encoding = this.encodings[piece] ?? "utf8";
+    const raw = this.f.range(`text${piece}`, byteAt, bytes);
+    if (crc32(raw) === crc) {
+      const text = raw.toString(encoding);
+      if (text.length === length) return text;
+    }
+    const fromSeed = this.options.readSeedText?.(doc, size) ?? null;
+    if (fromSeed === null || crc32(Buffer.from(fromSeed, encoding)) !== crc)
+      throw corrupt(doc, "does not match its checksum, and its seed file has changed since");
+    this.options.onCorruptText?.(doc);
+    return fromSeed;
   }
 }
 
@@ -141,6 +224,10 @@ class TextPieces {
  */
 class RestoredDocument implements CorpusDocument {
   readonly format: Format;
+  // Where the text comes from is no part of the document's value (a restored corpus equals
+  // the built one): kept in # fields.
+  readonly #texts: TextSource;
+  readonly #place: Place;
   #text: string | null = null;
   #lineStarts: number[] | null = null;
   constructor(
@@ -149,24 +236,15 @@ class RestoredDocument implements CorpusDocument {
     readonly size: number,
     readonly mtimeMs: number,
     readonly passages: number,
-    private readonly pieces: TextPieces,
-    private readonly where: readonly [piece: number, at: number, length: number],
+    texts: TextSource,
+    place: Place,
   ) {
     this.format = formatOf(doc);
+    this.#texts = texts;
+    this.#place = place;
   }
   get text(): string {
-    if (this.#text === null) {
-      const [piece, at, length] = this.where;
-      const whole = this.pieces.text(piece);
-      // The bytes' checksum held at open, so only a writer's bug (or a crafted file) gets here.
-      if (at + length > whole.length)
-        throw new Error(
-          `the persisted index is corrupt: ${this.doc} is shorter than recorded; ` +
-            "delete the cache folder's index file to rebuild it",
-        );
-      this.#text = at === 0 && length === whole.length ? whole : whole.slice(at, at + length);
-    }
-    return this.#text;
+    return (this.#text ??= this.#texts.text(this.doc, this.size, this.#place));
   }
   get lineStarts(): number[] {
     return (this.#lineStarts ??= lineStartsOf(this.text));
@@ -177,29 +255,47 @@ const u32 = (b: Buffer) => new Uint32Array(b.buffer, b.byteOffset, b.byteLength 
 const json = (b: Buffer): unknown => JSON.parse(b.toString("utf8"));
 
 /**
- * Restores the corpus: the bytes of each text piece read (and checksummed; a pause after each)
- * but decoded only when a document's text is first read, documents over them, and passages
- * read from the table when asked for (passage-list.ts). Throws saying what does not fit.
+ * Restores the corpus: documents over their texts, and passages read from the table when asked
+ * for (passage-list.ts). From an open file (`f.range`), nothing of the texts is read here: each
+ * is read and checked when first asked for, and the file is closed once the corpus is collected;
+ * otherwise the text pieces are decoded on first use. Throws saying what does not fit.
  */
-export function* restoreCorpus(f: Sections): Steps<Corpus> {
-  type Row = [string, string, number, number, number, number, number, number];
+export function* restoreCorpus(f: Sections, options: RestoreOptions = {}): Steps<Corpus> {
+  type Row = [string, string, number, number, number, ...Place];
   const rows = json(f.section("documents")) as Row[];
   const encodings = (f.header["texts"] ?? []) as Encoding[];
-  const bytes: Buffer[] = [];
-  for (const [n, encoding] of encodings.entries()) {
-    if (n > 0) yield;
-    if (encoding !== "latin1" && encoding !== "utf8") throw new Error("a text has no encoding");
-    bytes.push(f.section(`text${n}`));
+  if (encodings.some((e) => e !== "latin1" && e !== "utf8"))
+    throw new Error("a text has no encoding");
+  const { range, bytesOf } = f;
+  let texts: TextSource;
+  let pieceBytes: number[];
+  if (range && bytesOf) {
+    texts = new FileTexts({ range: range.bind(f) }, encodings, options);
+    closeWhenCollected.register(texts, f);
+    pieceBytes = encodings.map((_, n) => bytesOf.call(f, `text${n}`));
+  } else {
+    const bytes: Buffer[] = [];
+    for (const n of encodings.keys()) {
+      if (n > 0) yield;
+      bytes.push(f.section(`text${n}`));
+    }
+    texts = new PieceTexts(bytes, encodings);
+    pieceBytes = bytes.map((b) => b.length);
   }
-  const pieces = new TextPieces(bytes, encodings);
   let characters = 0;
-  const documents = rows.map(([doc, title, size, mtimeMs, passages, piece, at, length]) => {
-    const own = bytes[piece];
+  const documents = rows.map(([doc, title, size, mtimeMs, passages, ...place]) => {
+    const [piece, at, length, byteAt, bytes, crc] = place;
+    const own = pieceBytes[piece];
     // UTF-8 takes at least one byte a character, latin1 exactly one.
-    if (own === undefined || !(at >= 0 && length >= 0 && at + length <= own.length))
-      throw new Error("the texts are shorter than recorded");
+    const fits =
+      own !== undefined &&
+      [at, length, byteAt, bytes, crc].every((n) => Number.isSafeInteger(n) && n >= 0) &&
+      at + length <= own &&
+      byteAt + bytes <= own &&
+      length <= bytes;
+    if (!fits) throw new Error("the texts are shorter than recorded");
     characters += length;
-    return new RestoredDocument(doc, title, size, mtimeMs, passages, pieces, [piece, at, length]);
+    return new RestoredDocument(doc, title, size, mtimeMs, passages, texts, place);
   });
   yield;
   const sections = json(f.section("sections")) as string[];

@@ -5,7 +5,9 @@
  *   "citebot-index\0\0\0" | u32 format | u32 header bytes | header JSON | pad | u32 crc
  *   sections, each padded to 8 bytes
  *
- * Every byte is under a checksum (padding included), so any change to the file is detected.
+ * Every byte is under a checksum (padding included), so any change to the file is detected:
+ * resident sections at open; the texts, which a restore reads a document at a time when first
+ * asked for, by each document's own checksum then (corpus-sections.ts; their padding is unread).
  * Shared by the writer (index-file-write.ts) and the reader (index-file-read.ts).
  */
 export const MAGIC = Buffer.from("citebot-index\0\0\0", "latin1");

@@ -23,6 +23,13 @@ export interface IndexFile {
    * holder can let it go by itself (a text piece once decoded).
    */
   section(name: string): Buffer;
+  /**
+   * `bytes` bytes of a transient section from `at`, read from the file now into a buffer of
+   * their own, unchecked: the caller checks them (a document's text has its own checksum).
+   */
+  range(name: string, at: number, bytes: number): Buffer;
+  /** A section's length in bytes, without reading it. */
+  bytesOf(name: string): number;
   /** Closes the file; transient sections cannot be read afterwards. */
   close(): Promise<void>;
 }
@@ -103,13 +110,17 @@ export async function readIndexFile(
     }
     const others = new Map(entries.filter((e) => !sections.has(e.name)).map((e) => [e.name, e]));
     const opened = handle;
+    const entryOf = (name: string) => {
+      const e = others.get(name);
+      if (!e) throw new BadIndexFileError(`it has no ${name} section`);
+      return e;
+    };
     return {
       header,
       section(name) {
         const s = sections.get(name);
         if (s) return s;
-        const e = others.get(name);
-        if (!e) throw new BadIndexFileError(`it has no ${name} section`);
+        const e = entryOf(name);
         const padded = align(e.bytes);
         const own = Buffer.allocUnsafeSlow(padded);
         const got = readSync(opened.fd, own, 0, padded, start + e.offset);
@@ -118,6 +129,16 @@ export async function readIndexFile(
           throw new BadIndexFileError(`its ${name} section checksum does not match (corrupt)`);
         return own.subarray(0, e.bytes);
       },
+      range(name, at, bytes) {
+        const e = entryOf(name);
+        if (!(at >= 0 && bytes >= 0 && at + bytes <= e.bytes))
+          throw new BadIndexFileError(`its ${name} section is shorter than recorded`);
+        const own = Buffer.allocUnsafe(bytes);
+        const got = bytes === 0 ? 0 : readSync(opened.fd, own, 0, bytes, start + e.offset + at);
+        if (got !== bytes) throw new BadIndexFileError("it is truncated");
+        return own;
+      },
+      bytesOf: (name) => sections.get(name)?.length ?? entryOf(name).bytes,
       close: () => opened.close().catch(() => {}),
     };
   } catch (err) {

@@ -2,10 +2,15 @@ import type { Corpus } from "../ingest/corpus.ts";
 import type { Steps } from "../ingest/steps.ts";
 import type { Counts, FieldPostings } from "../search/postings.ts";
 import { restoreIndex, type SearchIndex } from "../search/search-index.ts";
-import { corpusSections, restoreCorpus, type Sections } from "./corpus-sections.ts";
+import {
+  corpusSections,
+  restoreCorpus,
+  type RestoreOptions,
+  type Sections,
+} from "./corpus-sections.ts";
 import { toChunk, type SectionData } from "./index-file.ts";
 
-export type { Sections } from "./corpus-sections.ts";
+export type { RestoreOptions, Sections } from "./corpus-sections.ts";
 
 /** What a snapshot restores to. */
 export interface Restored {
@@ -162,8 +167,8 @@ function* toIndex(f: Sections, size: number): Steps<SearchIndex> {
  * does not catch a writer's bug or a crafted file); throws saying what does not fit. As steps
  * (see steps.ts), so that a live swap never holds the event loop for long.
  */
-export function* fromSections(f: Sections): Steps<Restored> {
-  const corpus = yield* restoreCorpus(f);
+export function* fromSections(f: Sections, options: RestoreOptions = {}): Steps<Restored> {
+  const corpus = yield* restoreCorpus(f, options);
   const size = Number(f.header["passages"]);
   if (size !== corpus.passages.length) throw new Error("the passage count does not match");
   yield;

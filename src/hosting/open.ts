@@ -1,7 +1,11 @@
 import { promises as fs } from "node:fs";
+import path from "node:path";
 import { createCitebot, type Citebot, type CitebotOptions } from "../answering/citebot.ts";
+import { decodeSeed } from "../ingest/loader.ts";
 import type { FollowLinks } from "../ingest/seed-listing.ts";
+import { readSeedBytesSync } from "../ingest/seed-read.ts";
 import type { Logger } from "./logger.ts";
+import { toPrintable } from "../ingest/printable.ts";
 import { buildAndSave, type BuildRequest } from "./build.ts";
 import { buildInWorker } from "./build-in-worker.ts";
 import { cacheFile, cacheKey, DEFAULT_MAX_CACHE_BYTES, loadIndex } from "./persist.ts";
@@ -69,7 +73,24 @@ export async function openCitebot(options: OpenOptions): Promise<OpenedCitebot> 
       maxSeedBytes: options.maxSeedBytes ?? null,
       followLinks: options.followLinks ?? "none",
     });
-    const loaded = await loadIndex(file, key, maxCacheBytes);
+    const cache = file;
+    let dropped = false;
+    const loaded = await loadIndex(file, key, maxCacheBytes, {
+      // A text read from the index that fails its checksum is read from its seed file instead
+      // (when that still holds the very text indexed); the index file is dropped for a rebuild.
+      readSeedText: (doc, size) => {
+        const bytes = readSeedBytesSync(path.join(options.seedsDir, ...doc.split("/")), size);
+        const decoded = bytes && decodeSeed(bytes);
+        return decoded && "text" in decoded ? decoded.text : null;
+      },
+      onCorruptText: (doc) => {
+        logger?.warn(
+          `the persisted index's copy of ${toPrintable(doc)} is corrupt; read the seed file instead, and the index will be rebuilt at the next start`,
+        );
+        if (!dropped) void fs.rm(cache, { force: true }).catch(() => {});
+        dropped = true;
+      },
+    });
     if ("corpus" in loaded) {
       for (const w of loaded.warnings) logger?.warn(w);
       const bot = createCitebot(loaded.corpus, loaded.index, options);

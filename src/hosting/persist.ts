@@ -2,13 +2,13 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import { runStepsInBackground } from "../ingest/steps.ts";
 import { readIndexFile, writeIndexFile, type SectionData } from "./index-file.ts";
-import { isTextSection } from "./corpus-sections.ts";
+import { isTextSection, type RestoreOptions } from "./corpus-sections.ts";
 import { fromSections, type Restored } from "./index-snapshot.ts";
 import type { SeedStamp } from "./seed-stamps.ts";
 import { CITEBOT_VERSION } from "./version.ts";
 
 /** Bumped whenever the persisted layout or the indexing rules change. */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 /** Default bound on the cache file: a larger index is kept in memory only, with a warning. */
 export const DEFAULT_MAX_CACHE_BYTES = 1024 * 1024 * 1024;
 
@@ -48,6 +48,7 @@ export async function loadIndex(
   file: string,
   key: string,
   maxBytes = DEFAULT_MAX_CACHE_BYTES,
+  restore: RestoreOptions = {},
 ): Promise<LoadOutcome> {
   try {
     const f = await readIndexFile(
@@ -59,9 +60,12 @@ export async function loadIndex(
     );
     if (!f) return { reason: "no persisted index yet" };
     try {
-      return await runStepsInBackground(fromSections(f));
-    } finally {
+      // The file stays open: texts are read from it as documents are first quoted, and it is
+      // closed once the restored corpus is collected (corpus-sections.ts).
+      return await runStepsInBackground(fromSections(f, restore));
+    } catch (err) {
       await f.close();
+      throw err;
     }
   } catch (err) {
     return {

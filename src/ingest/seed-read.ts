@@ -1,4 +1,4 @@
-import { constants, promises as fs } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, promises as fs, readSync } from "node:fs";
 
 /** Bytes of one seed file, or why it was not read. */
 export type SeedBytes = { bytes: Uint8Array; size: number; mtimeMs: number } | { reason: string };
@@ -61,5 +61,35 @@ export async function readSeedBytes(full: string, limits: ReadLimits): Promise<S
     clearTimeout(timer);
     // Not awaited: after a timeout the read may still hold the handle.
     handle.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Reads a seed file at once if it is still a regular file of exactly `size` bytes (a restored
+ * index re-reading a document whose persisted text was corrupt); null otherwise. Opened as
+ * {@link readSeedBytes} opens, so a FIFO or a link swapped in is never waited on or followed.
+ */
+export function readSeedBytesSync(full: string, size: number): Uint8Array | null {
+  let fd: number;
+  try {
+    fd = openSync(full, OPEN_FLAGS);
+  } catch {
+    return null;
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || stat.size !== size) return null;
+    const bytes = Buffer.allocUnsafe(size);
+    let got = 0;
+    while (got < size) {
+      const n = readSync(fd, bytes, got, size - got, got);
+      if (n === 0) return null;
+      got += n;
+    }
+    return bytes;
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
   }
 }

@@ -1,7 +1,7 @@
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   createLiveResponder,
   openCitebot,
@@ -11,6 +11,7 @@ import {
 } from "../../src/tools.ts";
 import { execFileSync } from "node:child_process";
 import { readIndexFile, writeIndexFile } from "../../src/hosting/index-file.ts";
+import { align, MAGIC, PREFIX } from "../../src/hosting/index-file-layout.ts";
 import { cacheFile, INDEX_FORMAT } from "../../src/hosting/persist.ts";
 
 const made: string[] = [];
@@ -85,6 +86,8 @@ describe("persisted index round trip", () => {
     expect(second.warnings).toEqual([]);
     expect(second.bot.documents()).toEqual(first.bot.documents());
     expect(second.bot.corpus).toEqual(first.bot.corpus);
+    const texts = (bot: typeof first.bot) => bot.corpus.documents.map((d) => d.text);
+    expect(texts(second.bot)).toEqual(texts(first.bot));
     expect(second.bot.stats).toEqual(first.bot.stats);
   });
 
@@ -317,23 +320,73 @@ describe("corrupt persisted index", () => {
   });
 
   // Issue 11: 95% of single-byte flips in the JSON cache loaded without a warning, and some
-  // answers then cited other sentences. Every section is checksummed now.
+  // answers then cited other sentences. Every section is checksummed now; a document's text is
+  // read and checked (its own checksum) when it is first asked for, not at open.
   it("refuses a file with any single byte changed, wherever it is", async () => {
     const { seedsDir, cacheDir, file } = await setup();
     const built = await open(seedsDir, cacheDir);
     const valid = await fs.readFile(file);
     const expected = answersOf(built.bot);
+    const texts = (bot: OpenedCitebot) => bot.corpus.documents.map((d) => d.text);
+    const where = await textBytes(file);
     const positions = Array.from({ length: 24 }, (_, i) => Math.floor((valid.length * i) / 24));
+    const kinds = new Set<string>();
     for (const at of positions) {
       const copy = Buffer.from(valid);
       copy[at] = (copy[at] ?? 0) ^ 0x20;
       await fs.writeFile(file, copy);
       const after = await open(seedsDir, cacheDir);
+      const inText = where.texts.some(([from, to]) => at >= from && at < to);
+      const inPadding = !inText && at >= where.start;
+      kinds.add(inText ? "text" : inPadding ? "padding" : "checked at open");
+      if (inText || inPadding) {
+        // Opened from the file; the text is checked when read, and read from its seed instead.
+        expect(after.bot.fromCache).toBe(true);
+        expect(texts(after.bot)).toEqual(texts(built.bot));
+        expect(answersOf(after.bot)).toEqual(expected);
+        const warned = after.logger.lines.filter((l) => l.includes(" warn "));
+        if (inPadding) expect(warned).toEqual([]);
+        else {
+          expect(warned).toHaveLength(1);
+          expect(warned[0]).toMatch(/copy of .* is corrupt; read the seed file instead/);
+          // The bad file is dropped, so the next start rebuilds it.
+          await vi.waitFor(() => expect(fs.stat(file)).rejects.toThrow());
+        }
+        continue;
+      }
       expect(after.bot.fromCache).toBe(false);
       expect(after.warnings).toHaveLength(1);
       expect(after.warnings[0]).toMatch(/rebuilding the index/);
       expect(answersOf(after.bot)).toEqual(expected);
     }
+    expect(kinds.has("text") && kinds.has("checked at open")).toBe(true);
+  });
+
+  it("says what is wrong when a corrupt text's seed file has changed too", async () => {
+    const { seedsDir, cacheDir, file } = await setup();
+    // A whole-second time survives utimes exactly (the cache key holds modification times).
+    const [name = ""] = Object.keys(SEEDS).sort();
+    const seed = path.join(seedsDir, ...name.split("/"));
+    await fs.utimes(seed, 1e9, 1e9);
+    const built = await open(seedsDir, cacheDir);
+    const doc = built.bot.corpus.documents[0];
+    if (doc?.doc !== name) throw new Error("the first document is not the first seed");
+    const [from] = (await textBytes(file)).texts[0] ?? [0];
+    const copy = await fs.readFile(file);
+    copy[from] = (copy[from] ?? 0) ^ 0x20;
+    await fs.writeFile(file, copy);
+    // The seed changes but keeps its size and time, so the index still looks current.
+    const text = await fs.readFile(seed, "utf8");
+    await fs.writeFile(
+      seed,
+      text.replace(/[a-z]/, (c) => (c === "x" ? "y" : "x")),
+    );
+    await fs.utimes(seed, 1e9, 1e9);
+    const after = await open(seedsDir, cacheDir);
+    expect(after.bot.fromCache).toBe(true);
+    expect(() => after.bot.corpus.documents[0]?.text).toThrow(
+      /persisted index is corrupt: .* does not match its checksum, and its seed file has changed since; delete the cache folder's index file/,
+    );
   });
 
   // Checksums hold, but the content is inconsistent (a writer's bug or a crafted file).
@@ -416,6 +469,23 @@ function withU32(bytes: Buffer, at: number, value: number): Buffer {
   const copy = Buffer.from(bytes);
   copy.writeUInt32LE(value, at * 4);
   return copy;
+}
+
+/**
+ * Where the file's text sections are ([from, to) of each, padding left out) and where the
+ * sections begin, from its header.
+ */
+async function textBytes(file: string): Promise<{ start: number; texts: [number, number][] }> {
+  const bytes = await fs.readFile(file);
+  const headLength = bytes.readUInt32LE(MAGIC.length + 4);
+  const start = align(PREFIX + headLength + 4);
+  const header = JSON.parse(bytes.toString("utf8", PREFIX, PREFIX + headLength)) as {
+    sections: { name: string; offset: number; bytes: number }[];
+  };
+  const texts = header.sections
+    .filter((s) => s.name.startsWith("text"))
+    .map((s): [number, number] => [start + s.offset, start + s.offset + s.bytes]);
+  return { start: Math.min(...texts.map(([from]) => from)), texts };
 }
 
 /** A valid index file with one section replaced, checksums recomputed. */
