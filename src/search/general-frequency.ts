@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { dataStart, findLine } from "./sorted-lines.ts";
 
 /** Word counts of general English per stem, as read from the generated table. */
 export interface FrequencyTable {
@@ -40,16 +41,6 @@ function lineOf(text: string, start: number, end: number): { stem: string; count
   return { stem: text.slice(start, tab), count };
 }
 
-/** Where the lines after the "#" header lines begin. */
-function dataStart(text: string): number {
-  let at = 0;
-  while (at < text.length && text.charCodeAt(at) === 35 /* # */) {
-    const next = text.indexOf("\n", at);
-    at = next === -1 ? text.length : next + 1;
-  }
-  return at;
-}
-
 /**
  * Parses the whole text of general-frequency.txt ("stem<TAB>count" lines in code-unit order of
  * the stem, after "#" header lines), checking every line and the order; throws naming the
@@ -74,29 +65,18 @@ export function parseFrequencyTable(text: string): FrequencyTable {
 }
 
 /**
- * Counts found by binary search over the table's sorted lines: a restart's first answer pays
- * for a few comparisons per word, not for a Map of 41,000 stems (10–25 ms in a fresh process).
- * A line the search meets that does not fit throws, naming it.
+ * Counts found by binary search over the table's sorted lines (sorted-lines.ts): nothing is
+ * parsed at start-up. A line the search meets that does not fit throws, naming it.
  */
 export function createFrequencyLookup(text: string): FrequencyLookup {
   const { total, types } = sizesOf(text);
   const first = dataStart(text);
+  const refuse = (line: string): never => {
+    throw refusal(`"${line.slice(0, 40)}" is not a "stem<TAB>count" line`);
+  };
   const count = (term: string): number => {
-    // lo is always the start of a line; lines in [lo, hi) are still candidates.
-    let lo = first;
-    let hi = text.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const start = text.lastIndexOf("\n", mid - 1) + 1;
-      const next = text.indexOf("\n", start);
-      const end = next === -1 ? text.length : next;
-      if (end === start) return 0; // the empty line after the last one
-      const line = lineOf(text, Math.max(start, lo), end);
-      if (line.stem === term) return line.count;
-      if (line.stem < term) lo = end + 1;
-      else hi = Math.max(start, lo);
-    }
-    return 0;
+    const line = findLine(text, first, term, refuse);
+    return line ? lineOf(text, line.start, line.end).count : 0;
   };
   return { count, total, types };
 }

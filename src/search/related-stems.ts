@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { dataStart, findLine } from "./sorted-lines.ts";
 
 /** How a related stem stands to the one looked up, as WordNet relates their words. */
 export type RelationKind = "derived" | "synonym" | "broader" | "narrower";
@@ -51,17 +52,23 @@ const refusal = (line: string, n: number) =>
       `${JSON.stringify(line.slice(0, 60))}; rebuild it with \`npm run lexicon\``,
   );
 
-/** Parses the text of related-stems.txt; throws naming the first line that does not fit. */
+/**
+ * Parses the text of related-stems.txt, checking every line and that the stems are in
+ * code-unit order (the lookup's binary search needs it); throws naming the first line that
+ * does not fit.
+ */
 export function parseRelationTable(text: string): ReadonlyMap<string, readonly RelatedStem[]> {
   const table = new Map<string, readonly RelatedStem[]>();
   const lines = text.split("\n");
+  let previous = "";
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
     if (line === "" || line.startsWith("#")) continue;
     const [from = "", entries = ""] = line.split("\t");
     const related = parseEntries(from, entries);
-    if (!related) throw refusal(line, i + 1);
+    if (!related || (table.size > 0 && !(previous < from))) throw refusal(line, i + 1);
     table.set(from, related);
+    previous = from;
   }
   return table;
 }
@@ -69,32 +76,24 @@ export function parseRelationTable(text: string): ReadonlyMap<string, readonly R
 const NONE: readonly RelatedStem[] = Object.freeze([]);
 
 /**
- * A lookup over the text of related-stems.txt that parses a line only when its stem is first
- * asked for: a start-up pays for one scan of line starts, not for ~15,000 lines of objects.
- * Gives what {@link parseRelationTable} gives; a line that does not fit throws when asked for.
+ * A lookup over the text of related-stems.txt that finds a stem's line by binary search over
+ * the sorted lines (sorted-lines.ts) and parses it when the stem is first asked for: a start-up
+ * parses nothing of the ~15,000 lines. Gives what {@link parseRelationTable} gives; a line that
+ * does not fit throws when the search meets it.
  */
 export function createRelationLookup(text: string): (stem: string) => readonly RelatedStem[] {
-  const lineOf = new Map<string, number>(); // stem → offset of its line
-  for (let at = 0; at < text.length;) {
-    const next = text.indexOf("\n", at);
-    const end = next === -1 ? text.length : next;
-    if (end > at && text.charCodeAt(at) !== 35 /* # */) {
-      const tab = text.indexOf("\t", at);
-      lineOf.set(text.slice(at, tab === -1 || tab > end ? end : tab), at);
-    }
-    at = end + 1;
-  }
+  const first = dataStart(text);
+  const lineNumber = (at: number) => text.slice(0, at).split("\n").length;
   const parsed = new Map<string, readonly RelatedStem[]>();
   return (stem) => {
     const done = parsed.get(stem);
     if (done) return done;
-    const at = lineOf.get(stem);
-    if (at === undefined) return NONE;
-    const next = text.indexOf("\n", at);
-    const line = text.slice(at, next === -1 ? text.length : next);
-    const related = parseEntries(stem, line.slice(stem.length + 1));
-    if (!related || line.charAt(stem.length) !== "\t")
-      throw refusal(line, text.slice(0, at).split("\n").length);
+    const found = findLine(text, first, stem, (line) => {
+      throw refusal(line, lineNumber(text.indexOf(line)));
+    });
+    if (!found) return NONE;
+    const related = parseEntries(stem, text.slice(found.tab + 1, found.end));
+    if (!related) throw refusal(text.slice(found.start, found.end), lineNumber(found.start));
     parsed.set(stem, related);
     return related;
   };

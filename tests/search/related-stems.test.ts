@@ -91,6 +91,7 @@ describe("parseRelationTable", () => {
     ["agre\tagreement\n", /kinds d, s, b, n/],
     ["# h\n\td:agreement\n", /line 2/],
     ["agre\td:agre\n", /line 1/], // a stem related to itself is a broken table
+    ["monei\tn:fund\nagre\td:agreement\n", /line 2/], // out of order: no binary search
   ])("refuses %j and says how to rebuild it", (text, why) => {
     expect(() => parseRelationTable(text)).toThrow(why);
     expect(() => parseRelationTable(text)).toThrow(/npm run lexicon/);
@@ -108,6 +109,18 @@ describe("createRelationLookup", () => {
     const lookup = createRelationLookup(committed);
     for (const [from, related] of table) expect(lookup(from)).toEqual(related);
     expect(lookup("xqzvw")).toEqual([]);
+  });
+
+  it("finds every stem of a small sorted table by binary search, and none other", () => {
+    const text = "# h\nagre\td:agreement\nfund\tb:monei\nmonei\tn:fund\nzeal\ts:ardor\n";
+    const lookup = createRelationLookup(text);
+    expect(["agre", "fund", "monei", "zeal"].map((s) => lookup(s)[0]?.stem)).toEqual([
+      "agreement",
+      "monei",
+      "fund",
+      "ardor",
+    ]);
+    expect(["", "a", "fun", "funds", "zz"].map((s) => lookup(s))).toEqual([[], [], [], [], []]);
   });
 
   it("gives the same frozen list each time a stem is asked for", () => {
