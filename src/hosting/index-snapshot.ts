@@ -2,6 +2,7 @@ import type { Corpus } from "../ingest/corpus.ts";
 import type { Steps } from "../ingest/steps.ts";
 import type { Counts, FieldPostings } from "../search/postings.ts";
 import { restoreIndex, type SearchIndex } from "../search/search-index.ts";
+import { sortedTermIds, toSortedTerms } from "../search/term-ids.ts";
 import {
   corpusSections,
   restoreCorpus,
@@ -21,6 +22,15 @@ export interface Restored {
 }
 
 const FIELDS = ["lengths", "offsets", "docs", "tfs", "bound"] as const;
+
+function termSections(terms: readonly string[]): SectionData[] {
+  const { text, starts, order } = toSortedTerms(terms);
+  return [
+    { name: "terms", chunks: [toChunk(text)] },
+    { name: "termStarts", chunks: [toChunk(starts)] },
+    { name: "termOrder", chunks: [toChunk(order)] },
+  ];
+}
 
 /**
  * The corpus layout, texts and index as named sections (see index-file.ts): typed arrays are
@@ -53,7 +63,9 @@ export function toSections(
     },
     sections: [
       ...first,
-      one("terms", JSON.stringify(postings.terms)),
+      // The terms by id as one text, and their ids in sorted order: looked up by binary search
+      // at restore, with no Map built (term-ids.ts).
+      ...termSections(postings.terms),
       one("df", df),
       ...postings.fields.flatMap((f, n) => FIELDS.map((k) => one(`${k}${n}`, f[k]))),
       one("words", JSON.stringify([...words()])),
@@ -124,9 +136,24 @@ function* idsBelow(docs: Uint32Array, size: number): Steps<boolean> {
 }
 
 function* toIndex(f: Sections, size: number): Steps<SearchIndex> {
-  const terms = json(f.section("terms")) as string[];
-  const ids = new Map<string, number>();
-  terms.forEach((t, i) => ids.set(t, i));
+  const text = f.section("terms").toString("utf8");
+  const starts = u32(f.section("termStarts"));
+  const order = u32(f.section("termOrder"));
+  const count = order.length;
+  if (starts.length !== count + 1 || starts[0] !== 0 || starts[count] !== text.length)
+    throw new Error("the terms do not fit together");
+  for (let i = 0; i < count; i++) {
+    const next = starts[i + 1] as number;
+    if ((order[i] as number) >= count || next <= (starts[i] as number))
+      throw new Error("the terms do not fit together");
+    if (text.charCodeAt(next - 1) !== 10) throw new Error("the terms do not fit together");
+  }
+  // The term list itself is only made if the index is persisted again.
+  let terms: string[] | null = null;
+  const termList = () =>
+    (terms ??= Array.from({ length: count }, (_, i) =>
+      text.slice(starts[i] ?? 0, (starts[i + 1] ?? 1) - 1),
+    ));
   type Meta = { avg: number; boost: number; lengths: number; tfs: number };
   const meta = (f.header["fields"] ?? []) as Meta[];
   const fields: FieldPostings[] = [];
@@ -143,8 +170,8 @@ function* toIndex(f: Sections, size: number): Steps<SearchIndex> {
     };
     if (
       field.lengths.length !== size ||
-      field.offsets.length !== terms.length + 1 ||
-      field.bound.length !== terms.length ||
+      field.offsets.length !== count + 1 ||
+      field.bound.length !== count ||
       field.tfs.length !== field.docs.length ||
       field.offsets.at(-1) !== field.docs.length ||
       !(yield* idsBelow(field.docs, size))
@@ -153,10 +180,17 @@ function* toIndex(f: Sections, size: number): Steps<SearchIndex> {
     fields.push(field);
   }
   const df = u32(f.section("df"));
-  if (df.length !== terms.length) throw new Error("the term statistics do not fit the terms");
+  if (df.length !== count) throw new Error("the term statistics do not fit the terms");
   const words = f.section("words");
   return restoreIndex({
-    postings: { ids, terms, fields, size },
+    postings: {
+      ids: sortedTermIds(text, starts, order),
+      get terms() {
+        return termList();
+      },
+      fields,
+      size,
+    },
     df,
     words: () => json(words) as [string, number][],
   });

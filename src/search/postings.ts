@@ -1,4 +1,5 @@
 import type MiniSearch from "minisearch";
+import type { TermIds } from "./term-ids.ts";
 
 /** One field's posting lists as flat typed arrays (compressed sparse rows by term id). */
 export interface FieldPostings {
@@ -22,7 +23,7 @@ export interface FieldPostings {
  */
 export interface Postings {
   /** Term id by stemmed term. */
-  readonly ids: ReadonlyMap<string, number>;
+  readonly ids: TermIds;
   /** Term by id. */
   readonly terms: readonly string[];
   readonly fields: readonly FieldPostings[];

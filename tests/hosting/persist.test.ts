@@ -397,7 +397,7 @@ describe("corrupt persisted index", () => {
     ["fewer field lengths than passages", "lengths0", (b) => b.subarray(0, 4)],
     ["a documents list that is not JSON", "documents", () => Buffer.from("[1, 2")],
     ["texts shorter than recorded", "text0", (b) => b.subarray(0, 10)],
-    ["terms that are not JSON", "terms", () => Buffer.from("{")],
+    ["terms that do not fit their starts", "terms", () => Buffer.from("{")],
   ])("survives a well-checksummed file with %s", async (_name, section, mutate) => {
     await afterCorruption((valid) => rewriteSection(valid, section, mutate));
   });

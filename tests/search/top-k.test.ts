@@ -53,7 +53,7 @@ function fullTop(p: Postings, terms: readonly string[], k: number) {
     .slice(0, k);
 }
 
-const stems = [...postings.ids.keys()];
+const stems = [...postings.terms];
 
 describe("top-k with pruning", () => {
   it("indexes enough passages for pruning to matter, with tied scores", () => {
