@@ -131,7 +131,9 @@ export function corpusSections(corpus: Corpus): {
     chunks: [toChunk(value)],
   });
   return {
-    header: { texts: pieces.map((p) => p.encoding) },
+    // The section count is in the header, so a restore can check the passage table without
+    // parsing the section headings (they are parsed when a passage is first read).
+    header: { texts: pieces.map((p) => p.encoding), sectionCount: sections.length },
     first: [
       one("documents", JSON.stringify(documents)),
       one("sections", JSON.stringify(sections)),
@@ -298,18 +300,29 @@ export function* restoreCorpus(f: Sections, options: RestoreOptions = {}): Steps
     return new RestoredDocument(doc, title, size, mtimeMs, passages, texts, place);
   });
   yield;
-  const sections = json(f.section("sections")) as string[];
+  const sectionCount = Number(f.header["sectionCount"]);
+  if (!Number.isSafeInteger(sectionCount)) throw new Error("the section count is missing");
+  const sectionBytes = f.section("sections");
+  let sections: string[] | null = null;
+  const headings = (): readonly string[] => {
+    if (sections) return sections;
+    const parsed = json(sectionBytes);
+    // Checksummed and counted at write: a mismatch is a writer's bug or a crafted file.
+    if (!Array.isArray(parsed) || parsed.length !== sectionCount)
+      throw new Error("the persisted index is corrupt: its section headings do not fit");
+    return (sections = parsed as string[]);
+  };
   const table = u32(f.section("passages"));
   const spans = u32(f.section("sentences"));
   checkPassageTable(
     table,
     spans,
-    sections.length,
+    sectionCount,
     rows.map((r) => r[7]),
   );
   return {
     documents,
-    passages: toPassageList(table, spans, sections),
+    passages: toPassageList(table, spans, headings),
     totals: { sentences: sentenceCountIn(table), characters },
   };
 }

@@ -7,12 +7,13 @@ export const PASSAGE_FIELDS = 7;
  * The passages of a restored corpus as an array whose elements are made when read, from the
  * persisted table (docIndex, start, end, paragraph, section id, first sentence, sentence
  * count) and sentence spans: a restore creates no object per passage, and answering reads
- * only the few passages the index ranks. Elements are fresh objects on each read.
+ * only the few passages the index ranks. Elements are fresh objects on each read; the section
+ * headings are asked for (parsed) when the first one is read.
  */
 export function toPassageList(
   table: Uint32Array,
   spans: Uint32Array,
-  sections: readonly string[],
+  sections: () => readonly string[],
 ): Passage[] {
   const count = Math.floor(table.length / PASSAGE_FIELDS);
   const at = (id: number): Passage => {
@@ -30,7 +31,7 @@ export function toPassageList(
       start: table[o + 1] ?? 0,
       end: table[o + 2] ?? 0,
       paragraph: table[o + 3] ?? 0,
-      section: sections[table[o + 4] ?? 0] ?? "",
+      section: sections()[table[o + 4] ?? 0] ?? "",
       sentences,
     };
   };

@@ -8,7 +8,7 @@ import type { SeedStamp } from "./seed-stamps.ts";
 import { CITEBOT_VERSION } from "./version.ts";
 
 /** Bumped whenever the persisted layout or the indexing rules change. */
-export const INDEX_FORMAT = 7;
+export const INDEX_FORMAT = 8;
 /** Default bound on the cache file: a larger index is kept in memory only, with a warning. */
 export const DEFAULT_MAX_CACHE_BYTES = 1024 * 1024 * 1024;
 

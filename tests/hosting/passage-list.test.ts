@@ -31,7 +31,7 @@ const EXPECTED = [
 ];
 
 describe("passage list (restored passages, made when read)", () => {
-  const list = toPassageList(TABLE, SPANS, SECTIONS);
+  const list = toPassageList(TABLE, SPANS, () => SECTIONS);
 
   it("reads each passage from the table, as the corpus held it", () => {
     expect(list.length).toBe(3);

@@ -402,6 +402,21 @@ describe("corrupt persisted index", () => {
     await afterCorruption((valid) => rewriteSection(valid, section, mutate));
   });
 
+  // Section headings are parsed when a passage is first read, not at open (a restart's cost).
+  it("says what is wrong when the section headings of a well-checksummed file do not fit", async () => {
+    const { seedsDir, cacheDir, file } = await setup();
+    await open(seedsDir, cacheDir);
+    await fs.writeFile(
+      file,
+      await rewriteSection(await fs.readFile(file), "sections", () => Buffer.from("[]")),
+    );
+    const after = await open(seedsDir, cacheDir);
+    expect(after.bot.fromCache).toBe(true);
+    expect(() => after.bot.corpus.passages[0]?.section).toThrow(
+      /persisted index is corrupt: its section headings do not fit/,
+    );
+  });
+
   it("does not hang on a FIFO where the cache file should be, and replaces it", async () => {
     const { seedsDir, cacheDir, file } = await setup();
     execFileSync("mkfifo", [file]);
