@@ -4,12 +4,7 @@ import { lineStartsOf } from "../ingest/corpus.ts";
 import { formatOf, type Format } from "../ingest/document.ts";
 import type { Steps } from "../ingest/steps.ts";
 import { toChunk, type SectionData } from "./index-file.ts";
-import {
-  checkPassageTable,
-  PASSAGE_FIELDS,
-  sentenceCountIn,
-  toPassageList,
-} from "./passage-list.ts";
+import { checkPassageTable, PASSAGE_FIELDS, toPassageList } from "./passage-list.ts";
 
 /** The sections of a persisted index, as read back: a header and bytes by name. */
 export interface Sections {
@@ -314,7 +309,7 @@ export function* restoreCorpus(f: Sections, options: RestoreOptions = {}): Steps
   };
   const table = u32(f.section("passages"));
   const spans = u32(f.section("sentences"));
-  checkPassageTable(
+  const sentences = checkPassageTable(
     table,
     spans,
     sectionCount,
@@ -323,6 +318,6 @@ export function* restoreCorpus(f: Sections, options: RestoreOptions = {}): Steps
   return {
     documents,
     passages: toPassageList(table, spans, headings),
-    totals: { sentences: sentenceCountIn(table), characters },
+    totals: { sentences, characters },
   };
 }

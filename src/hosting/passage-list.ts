@@ -62,15 +62,20 @@ export function toPassageList(
   });
 }
 
-/** Checks the table against the documents' text lengths; throws saying what does not fit. */
+/**
+ * Checks the table against the documents' text lengths; throws saying what does not fit.
+ * Returns the sentences of every passage (the sentence-count column summed), in the same pass.
+ */
 export function checkPassageTable(
   table: Uint32Array,
   spans: Uint32Array,
   sectionCount: number,
   textLengths: readonly number[],
-): void {
+): number {
   if (table.length % PASSAGE_FIELDS !== 0) throw new Error("the passage table is cut short");
+  let sentences = 0;
   for (let o = 0; o < table.length; o += PASSAGE_FIELDS) {
+    sentences += table[o + 6] ?? 0;
     const length = textLengths[table[o] ?? -1];
     const start = table[o + 1] ?? 0;
     const end = table[o + 2] ?? 0;
@@ -84,11 +89,5 @@ export function checkPassageTable(
     )
       throw new Error("a passage does not fit its document");
   }
-}
-
-/** Sentences over every passage of the table (its sentence-count column summed). */
-export function sentenceCountIn(table: Uint32Array): number {
-  let n = 0;
-  for (let o = 6; o < table.length; o += PASSAGE_FIELDS) n += table[o] ?? 0;
-  return n;
+  return sentences;
 }
