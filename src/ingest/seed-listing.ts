@@ -83,15 +83,12 @@ export async function listSeedFiles(
       warnings.push(`skipped ${toPrintable(rel)}: a link to ${kindOf(stat)}, not a regular file`);
   }
 
+  /** An entry that is not a regular file (those are taken in `walk`). */
   async function visit(dir: string, dirRel: string, e: Dirent): Promise<void> {
     const full = path.join(dir, e.name);
     const rel = join(dirRel, e.name);
     const isSeed = SEED_EXTENSIONS.test(e.name);
     if (e.isDirectory()) return walk(full, rel);
-    if (e.isFile()) {
-      if (isSeed) seeds.push({ doc: rel, full });
-      return;
-    }
     if (e.isSymbolicLink()) {
       if (options.followLinks === "inside") return followLink(full, rel, isSeed);
       if (isSeed) {
@@ -118,6 +115,12 @@ export async function listSeedFiles(
     }
     for (const e of entries) {
       if (e.name.startsWith(".") || SKIPPED_DIRS.has(e.name)) continue;
+      // Regular files, nearly every entry, are taken without an await each.
+      if (e.isFile()) {
+        if (SEED_EXTENSIONS.test(e.name))
+          seeds.push({ doc: join(rel, e.name), full: path.join(dir, e.name) });
+        continue;
+      }
       try {
         await visit(dir, rel, e);
       } catch (err) {
