@@ -2,9 +2,12 @@
 // then hands the sections over as transferred buffers, so the main thread only restores them.
 import { parentPort, workerData } from "node:worker_threads";
 import { buildSections, type BuildRequest } from "./build.ts";
+import { lowerThreadPriority } from "./thread-priority.ts";
 
 const port = parentPort;
 if (port) {
+  // Answering on the main thread goes first: the build yields the CPU when both want it.
+  lowerThreadPriority();
   const req = workerData as BuildRequest;
   try {
     const { header, buffers } = await buildSections(req, (text) =>
