@@ -24,8 +24,11 @@ export interface Sections {
 
 /** Where a restored corpus turns when a text read from the file fails its checksum. */
 export interface RestoreOptions {
-  /** Told once per document whose persisted text was corrupt (to warn, and drop the file). */
-  onCorruptText?: (doc: string) => void;
+  /**
+   * Told of each document whose persisted text was corrupt (to warn, and drop the file), and
+   * whether its seed file gave the very text indexed instead (`recovered`).
+   */
+  onCorruptText?: (doc: string, recovered: boolean) => void;
   /** Reads a document's seed file (of the size recorded) as text, or gives null: the fallback. */
   readSeedText?: (doc: string, size: number) => string | null;
 }
@@ -150,6 +153,17 @@ export function corpusSections(corpus: Corpus): {
 /** The texts of a restored corpus, each read when its document's text is first asked for. */
 interface TextSource {
   text(doc: string, size: number, place: Place): string;
+  /** Whether `text` is the document's text, read from the file or not. */
+  same(text: string, place: Place, own: () => string): boolean;
+}
+
+/** Whether `text` is exactly the text a place's length, encoding and checksum describe. */
+function fits(text: string, encoding: Encoding, [, , length, , , crc]: Place): boolean {
+  return (
+    text.length === length &&
+    (encoding === "utf8" || ONE_BYTE.test(text)) &&
+    crc32(Buffer.from(text, encoding)) === crc
+  );
 }
 
 /**
@@ -176,6 +190,9 @@ class PieceTexts implements TextSource {
     if (at + length > whole.length) throw corrupt(doc, "is shorter than recorded");
     return at === 0 && length === whole.length ? whole : whole.slice(at, at + length);
   }
+  same(text: string, _place: Place, own: () => string): boolean {
+    return text === own();
+  }
 }
 
 const corrupt = (doc: string, why: string) =>
@@ -200,18 +217,25 @@ class FileTexts implements TextSource {
     private readonly encodings: readonly Encoding[],
     private readonly options: RestoreOptions,
   ) {}
-  text(doc: string, size: number, [piece, , length, byteAt, bytes, crc]: Place): string {
+  text(doc: string, size: number, place: Place): string {
+    const [piece, , length, byteAt, bytes, crc] = place;
     const encoding = this.encodings[piece] ?? "utf8";
     const raw = this.f.range(`text${piece}`, byteAt, bytes);
     if (crc32(raw) === crc) {
       const text = raw.toString(encoding);
       if (text.length === length) return text;
     }
+    // latin1 keeps only each character's low byte: a seed edited to a character past U+00FF
+    // would otherwise pass for the original (fits() checks the length and the range too).
     const fromSeed = this.options.readSeedText?.(doc, size) ?? null;
-    if (fromSeed === null || crc32(Buffer.from(fromSeed, encoding)) !== crc)
+    const recovered = fromSeed !== null && fits(fromSeed, encoding, place);
+    this.options.onCorruptText?.(doc, recovered);
+    if (!recovered)
       throw corrupt(doc, "does not match its checksum, and its seed file has changed since");
-    this.options.onCorruptText?.(doc);
     return fromSeed;
+  }
+  same(text: string, place: Place): boolean {
+    return fits(text, this.encodings[place[0]] ?? "utf8", place);
   }
 }
 
@@ -245,6 +269,15 @@ class RestoredDocument implements CorpusDocument {
   }
   get lineStarts(): number[] {
     return (this.#lineStarts ??= lineStartsOf(this.text));
+  }
+  /**
+   * Whether `text` is this document's text. From an index file this checks its length and
+   * checksum without reading the text (the background seed check compares every document).
+   */
+  sameText(text: string): boolean {
+    return this.#text !== null
+      ? text === this.#text
+      : this.#texts.same(text, this.#place, () => this.text);
   }
 }
 

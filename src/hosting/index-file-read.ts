@@ -30,6 +30,8 @@ export interface IndexFile {
   range(name: string, at: number, bytes: number): Buffer;
   /** A section's length in bytes, without reading it. */
   bytesOf(name: string): number;
+  /** The file's device and inode at open: whether a path still names this very file. */
+  identity: { dev: number; ino: number };
   /** Closes the file; transient sections cannot be read afterwards. */
   close(): Promise<void>;
 }
@@ -139,6 +141,7 @@ export async function readIndexFile(
         return own;
       },
       bytesOf: (name) => sections.get(name)?.length ?? entryOf(name).bytes,
+      identity: { dev: stat.dev, ino: stat.ino },
       close: () => opened.close().catch(() => {}),
     };
   } catch (err) {

@@ -52,23 +52,28 @@ export interface LiveResponder<T extends Responder> extends Responder {
 export function createLiveResponder<T extends Responder>(
   options: LiveOptions<T>,
 ): LiveResponder<T> {
+  // The closures below keep only these, not `options`: the initial responder (and the index
+  // file its restored texts read from) can then be collected once a rebuild replaced it.
+  const { open, changed, onSwap, logger, watchDir } = options;
+  const debounce = options.debounceMs ?? 500;
+  const maxWait = options.maxWaitMs ?? 5000;
+  const checkDelay = options.checkDelayMs ?? 1000;
+  const recheckMs = options.recheckMs ?? 2000;
   let current = options.initial;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<T> | null = null;
   let again = false;
   let pendingSince = 0;
-  const { logger, watchDir } = options;
 
   const reload = (): Promise<T> => {
     if (running) {
       again = true; // a change arrived mid-build: build once more afterwards
       return running;
     }
-    running = options
-      .open()
+    running = open()
       .then((next) => {
         current = next;
-        options.onSwap?.(next);
+        onSwap?.(next);
         check(next);
         return next;
       })
@@ -83,8 +88,7 @@ export function createLiveResponder<T extends Responder>(
   };
 
   function check(responder: T): void {
-    options
-      .changed?.(responder)
+    changed?.(responder)
       .then((docs) => {
         if (docs.length === 0 || responder !== current) return;
         logger?.warn(
@@ -101,8 +105,7 @@ export function createLiveResponder<T extends Responder>(
     const now = Date.now();
     if (timer) clearTimeout(timer);
     else pendingSince = now;
-    const debounce = options.debounceMs ?? 500;
-    const wait = Math.min(debounce, Math.max(0, pendingSince + (options.maxWaitMs ?? 5000) - now));
+    const wait = Math.min(debounce, Math.max(0, pendingSince + maxWait - now));
     timer = setTimeout(() => {
       timer = null;
       reload().catch((err: unknown) => {
@@ -115,14 +118,14 @@ export function createLiveResponder<T extends Responder>(
     timer.unref();
   }
 
-  const firstCheck = setTimeout(() => check(current), options.checkDelayMs ?? 1000);
+  const firstCheck = setTimeout(() => check(current), checkDelay);
   firstCheck.unref();
 
   const watcher = watchDir
     ? watchFolder({
         dir: watchDir,
         onChange: schedule,
-        recheckMs: options.recheckMs ?? 2000,
+        recheckMs,
         ...(logger ? { logger } : {}),
       })
     : null;

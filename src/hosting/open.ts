@@ -1,8 +1,8 @@
-import { promises as fs } from "node:fs";
+import { promises as fs, realpathSync } from "node:fs";
 import path from "node:path";
 import { createCitebot, type Citebot, type CitebotOptions } from "../answering/citebot.ts";
 import { decodeSeed } from "../ingest/loader.ts";
-import type { FollowLinks } from "../ingest/seed-listing.ts";
+import { isInside, type FollowLinks } from "../ingest/seed-listing.ts";
 import { readSeedBytesSync } from "../ingest/seed-read.ts";
 import type { Logger } from "./logger.ts";
 import { toPrintable } from "../ingest/printable.ts";
@@ -36,6 +36,23 @@ export interface OpenOptions extends CitebotOptions {
    * replica reading a shared index) throws {@link IndexNotBuiltError} instead.
    */
   build?: boolean;
+}
+
+/**
+ * Where a listed document's seed file is, for re-reading it: inside the seeds folder only (a
+ * followed link resolved, as the listing resolves it), or null.
+ */
+function seedPathOf(seedsDir: string, doc: string, followLinks: FollowLinks): string | null {
+  const parts = doc.split("/");
+  if (parts.some((p) => p === "" || p === "." || p === "..")) return null;
+  const full = path.join(seedsDir, ...parts);
+  if (followLinks === "none") return full;
+  try {
+    const target = realpathSync(full);
+    return isInside(realpathSync(seedsDir), target) ? target : null;
+  } catch {
+    return null;
+  }
 }
 
 /** No persisted index matches the seeds yet, and this process does not build one. */
@@ -73,24 +90,30 @@ export async function openCitebot(options: OpenOptions): Promise<OpenedCitebot> 
       maxSeedBytes: options.maxSeedBytes ?? null,
       followLinks: options.followLinks ?? "none",
     });
-    const cache = file;
-    let dropped = false;
-    const loaded = await loadIndex(file, key, maxCacheBytes, {
-      // A text read from the index that fails its checksum is read from its seed file instead
-      // (when that still holds the very text indexed); the index file is dropped for a rebuild.
-      readSeedText: (doc, size) => {
-        const bytes = readSeedBytesSync(path.join(options.seedsDir, ...doc.split("/")), size);
-        const decoded = bytes && decodeSeed(bytes);
-        return decoded && "text" in decoded ? decoded.text : null;
+    const seedsDir = options.seedsDir;
+    const loaded = await loadIndex(
+      file,
+      key,
+      maxCacheBytes,
+      {
+        // A text read from the index that fails its checksum is read from its seed file instead,
+        // when that still holds the very text indexed; the index file is dropped for a rebuild.
+        readSeedText: (doc, size) => {
+          const full = seedPathOf(seedsDir, doc, options.followLinks ?? "none");
+          const bytes = full === null ? null : readSeedBytesSync(full, size);
+          const decoded = bytes && decodeSeed(bytes);
+          return decoded && "text" in decoded ? decoded.text : null;
+        },
+        onCorruptText: (doc, recovered) =>
+          logger?.warn(
+            recovered
+              ? `the persisted index's copy of ${toPrintable(doc)} is corrupt; read the seed file instead, and the index will be rebuilt at the next start`
+              : `the persisted index's copy of ${toPrintable(doc)} is corrupt and the seed file changed since; it cannot be quoted until the index is rebuilt (restart citebot)`,
+          ),
       },
-      onCorruptText: (doc) => {
-        logger?.warn(
-          `the persisted index's copy of ${toPrintable(doc)} is corrupt; read the seed file instead, and the index will be rebuilt at the next start`,
-        );
-        if (!dropped) void fs.rm(cache, { force: true }).catch(() => {});
-        dropped = true;
-      },
-    });
+      // A reader leaves the shared index to its builder.
+      options.build !== false,
+    );
     if ("corpus" in loaded) {
       for (const w of loaded.warnings) logger?.warn(w);
       const bot = createCitebot(loaded.corpus, loaded.index, options);

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { promises as fs } from "node:fs";
 import path from "node:path";
 import { runStepsInBackground } from "../ingest/steps.ts";
 import { readIndexFile, writeIndexFile, type SectionData } from "./index-file.ts";
@@ -36,6 +37,16 @@ export async function saveSections(
   await writeIndexFile(file, INDEX_FORMAT, header, sections, maxBytes);
 }
 
+/**
+ * Removes `file` if it is still the file that was opened (same device and inode): a rebuild may
+ * have renamed a good one into its place since, which must stay.
+ */
+async function dropIfStill(file: string, opened: { dev: number; ino: number }): Promise<void> {
+  const now = await fs.stat(file).catch(() => null);
+  if (now && now.dev === opened.dev && now.ino === opened.ino)
+    await fs.rm(file, { force: true }).catch(() => {});
+}
+
 /** A restored index, or why a persisted one was not used. */
 export type LoadOutcome = Restored | { reason: string };
 
@@ -49,6 +60,8 @@ export async function loadIndex(
   key: string,
   maxBytes = DEFAULT_MAX_CACHE_BYTES,
   restore: RestoreOptions = {},
+  /** Whether a text found corrupt later drops the file, for a rebuild (a reader leaves it). */
+  dropWhenCorrupt = true,
 ): Promise<LoadOutcome> {
   try {
     const f = await readIndexFile(
@@ -62,7 +75,14 @@ export async function loadIndex(
     try {
       // The file stays open: texts are read from it as documents are first quoted, and it is
       // closed once the restored corpus is collected (corpus-sections.ts).
-      return await runStepsInBackground(fromSections(f, restore));
+      let dropped = false;
+      const onCorruptText = (doc: string, recovered: boolean) => {
+        restore.onCorruptText?.(doc, recovered);
+        if (!dropWhenCorrupt || dropped) return;
+        dropped = true;
+        void dropIfStill(file, f.identity);
+      };
+      return await runStepsInBackground(fromSections(f, { ...restore, onCorruptText }));
     } catch (err) {
       await f.close();
       throw err;

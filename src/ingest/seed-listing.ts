@@ -26,8 +26,8 @@ const SEED_EXTENSIONS = /\.(txt|md|markdown|rst)$/i;
 const SKIPPED_DIRS = new Set(["node_modules", ".git", ".cache"]);
 const defaultListDir: ListDir = (dir) => fs.readdir(dir, { withFileTypes: true });
 
-// The root itself counts as inside: a link to it is a loop, which `visited` stops.
-function isInside(root: string, target: string): boolean {
+/** Whether `target` is `root` or under it (the root itself counts: a link to it is a loop). */
+export function isInside(root: string, target: string): boolean {
   const rel = path.relative(root, target);
   return rel === "" || (rel !== ".." && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }

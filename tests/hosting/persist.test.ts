@@ -362,31 +362,99 @@ describe("corrupt persisted index", () => {
     expect(kinds.has("text") && kinds.has("checked at open")).toBe(true);
   });
 
-  it("says what is wrong when a corrupt text's seed file has changed too", async () => {
-    const { seedsDir, cacheDir, file } = await setup();
+  /**
+   * Indexes `seeds`, flips a byte in the first document's persisted text, rewrites that seed
+   * with `edit` keeping its size and time (so the index still looks current), and reopens.
+   */
+  async function corruptFirstText(seeds: Record<string, string>, edit: (text: string) => string) {
+    const { seedsDir, cacheDir, file } = await setup(seeds);
     // A whole-second time survives utimes exactly (the cache key holds modification times).
-    const [name = ""] = Object.keys(SEEDS).sort();
+    const [name = ""] = Object.keys(seeds).sort();
     const seed = path.join(seedsDir, ...name.split("/"));
     await fs.utimes(seed, 1e9, 1e9);
     const built = await open(seedsDir, cacheDir);
-    const doc = built.bot.corpus.documents[0];
-    if (doc?.doc !== name) throw new Error("the first document is not the first seed");
+    if (built.bot.corpus.documents[0]?.doc !== name) throw new Error("not the first seed");
     const [from] = (await textBytes(file)).texts[0] ?? [0];
     const copy = await fs.readFile(file);
     copy[from] = (copy[from] ?? 0) ^ 0x20;
     await fs.writeFile(file, copy);
-    // The seed changes but keeps its size and time, so the index still looks current.
     const text = await fs.readFile(seed, "utf8");
-    await fs.writeFile(
-      seed,
-      text.replace(/[a-z]/, (c) => (c === "x" ? "y" : "x")),
-    );
+    const edited = edit(text);
+    expect(Buffer.byteLength(edited)).toBe(Buffer.byteLength(text));
+    await fs.writeFile(seed, edited);
     await fs.utimes(seed, 1e9, 1e9);
     const after = await open(seedsDir, cacheDir);
     expect(after.bot.fromCache).toBe(true);
+    return { after, seedsDir, cacheDir, file };
+  }
+
+  it("says what is wrong when a corrupt text's seed file has changed too, and rebuilds next", async () => {
+    const { after, seedsDir, cacheDir, file } = await corruptFirstText(SEEDS, (t) =>
+      t.replace(/[a-z]/, (c) => (c === "x" ? "y" : "x")),
+    );
     expect(() => after.bot.corpus.documents[0]?.text).toThrow(
       /persisted index is corrupt: .* does not match its checksum, and its seed file has changed since; delete the cache folder's index file/,
     );
+    expect(after.logger.lines.filter((l) => l.includes(" warn "))).toEqual([
+      expect.stringMatching(
+        /copy of .* is corrupt and the seed file changed since; it cannot be quoted until the index is rebuilt/,
+      ),
+    ]);
+    // The file is dropped, so the next start rebuilds from the seeds as they are now.
+    await vi.waitFor(() => expect(fs.stat(file)).rejects.toThrow());
+    const next = await open(seedsDir, cacheDir);
+    expect(next.bot.fromCache).toBe(false);
+  });
+
+  // latin1 keeps a character's low byte only: "é" (U+00E9) edited to "ǩ" (U+01E9) has the same
+  // UTF-8 size and the same latin1 bytes, and must not pass for the text indexed.
+  it("does not take a seed edited past latin1 for a one-byte text it matches byte for byte", async () => {
+    const seeds = { "cafe.md": "# The Café\n\nThe café by the harbour opened in 1901.\n" };
+    const { after } = await corruptFirstText(seeds, (t) => t.replace("café", "cafǩ"));
+    expect(() => after.bot.corpus.documents[0]?.text).toThrow(/persisted index is corrupt/);
+  });
+
+  it("finds a corrupt text's changed seed in the background check, without throwing", async () => {
+    const { after } = await corruptFirstText(SEEDS, (t) =>
+      t.replace(/[a-z]/, (c) => (c === "x" ? "y" : "x")),
+    );
+    const [first] = Object.keys(SEEDS).sort();
+    await expect(after.bot.changedSeeds()).resolves.toEqual([first]);
+  });
+
+  it("checks unchanged seeds in the background without reading the index's texts", async () => {
+    const { seedsDir, cacheDir, file } = await setup();
+    await open(seedsDir, cacheDir);
+    const restored = await open(seedsDir, cacheDir);
+    expect(restored.bot.fromCache).toBe(true);
+    // Rewritten in place, the open file now has a corrupt text: reading it would warn.
+    const [from] = (await textBytes(file)).texts[0] ?? [0];
+    const copy = await fs.readFile(file);
+    copy[from] = (copy[from] ?? 0) ^ 0x20;
+    await fs.writeFile(file, copy);
+    await expect(restored.bot.changedSeeds()).resolves.toEqual([]);
+    expect(restored.logger.lines.filter((l) => l.includes(" warn "))).toEqual([]);
+  });
+
+  it("reads a corrupt text of a followed link from the file the link leads to", async () => {
+    const { seedsDir, cacheDir, file } = await setup({
+      "real/orchard.txt": SEEDS["orchard.txt"] ?? "",
+    });
+    await fs.symlink(path.join(seedsDir, "real", "orchard.txt"), path.join(seedsDir, "a-link.txt"));
+    const logger = createMemoryLogger();
+    const opts = { seedsDir, cacheDir, logger, followLinks: "inside" as const };
+    const built = await openCitebot(opts);
+    expect(built.corpus.documents.map((d) => d.doc)).toEqual(["a-link.txt", "real/orchard.txt"]);
+    const [from] = (await textBytes(file)).texts[0] ?? [0];
+    const copy = await fs.readFile(file);
+    copy[from] = (copy[from] ?? 0) ^ 0x20;
+    await fs.writeFile(file, copy);
+    const after = await openCitebot(opts);
+    expect(after.fromCache).toBe(true);
+    expect(after.corpus.documents[0]?.text).toBe(built.corpus.documents[0]?.text);
+    expect(logger.lines.filter((l) => l.includes(" warn "))).toEqual([
+      expect.stringMatching(/copy of a-link\.txt is corrupt; read the seed file instead/),
+    ]);
   });
 
   // Checksums hold, but the content is inconsistent (a writer's bug or a crafted file).
