@@ -10,6 +10,7 @@ import {
   confidenceFeatures,
   createCitebotFromTexts,
   type Citebot,
+  type Models,
   type SeedFile,
 } from "../src/tools.ts";
 import type { GoldQuestion } from "./questions.ts";
@@ -29,24 +30,30 @@ function rowOf(bot: Citebot, question: string, y: 0 | 1, group: string): Abstain
   return { f: CONFIDENCE_FEATURES.map((name) => values[name]), y, group };
 }
 
-/** The rows of the three kinds of corpus, from the given articles' questions. */
+/**
+ * The rows of the three kinds of corpus, from the given articles' questions, ranked with
+ * `models` (the ones just trained, not those the build holds).
+ */
 export function abstainRows(
   files: readonly SeedFile[],
   questions: readonly GoldQuestion[],
   natural: { questions: readonly NaturalQuestion[]; files: readonly SeedFile[] } | null,
+  models: Models,
 ): AbstainRow[] {
+  const createCitebot = (list: readonly { doc: string; text: string }[]) =>
+    createCitebotFromTexts(list, { models });
   const byName = (names: readonly string[]) =>
     files.filter((f) => names.includes(path.basename(f.doc)));
   const docs = [...new Set(questions.map((q) => q.doc))].sort();
   const rows: AbstainRow[] = [];
   for (const side of [0, 1]) {
     const inCorpus = docs.filter((_, i) => i % 2 === side);
-    const bot = createCitebotFromTexts(byName(inCorpus));
+    const bot = createCitebot(byName(inCorpus));
     for (const q of questions)
       rows.push(rowOf(bot, q.question, inCorpus.includes(q.doc) ? 1 : 0, "halves"));
   }
   for (const doc of docs) {
-    const bot = createCitebotFromTexts(byName([doc]));
+    const bot = createCitebot(byName([doc]));
     for (const q of questions.filter((x) => x.doc === doc))
       rows.push(rowOf(bot, q.question, 1, "alone"));
     const others = questions.filter((x) => x.doc !== doc);
@@ -60,14 +67,14 @@ export function abstainRows(
     if (!file) continue;
     const article = questions.filter((q) => q.doc === doc);
     for (const piece of piecesOf(file)) {
-      const bot = createCitebotFromTexts([piece.file]);
+      const bot = createCitebot([piece.file]);
       const { inside, nearMisses } = pieceQuestions(piece, article);
       for (const q of inside) rows.push(rowOf(bot, q.question, 1, "pieces"));
       for (const q of nearMisses) rows.push(rowOf(bot, q.question, 0, "pieces"));
     }
   }
   if (natural) {
-    const bot = createCitebotFromTexts(natural.files);
+    const bot = createCitebot(natural.files);
     for (const q of natural.questions)
       rows.push(rowOf(bot, q.question, q.offtopic ? 0 : 1, "natural"));
   }

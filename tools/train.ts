@@ -126,7 +126,7 @@ if (target === "phrase" || target === "all") {
 
 if (target === "abstain" || target === "all") {
   const rows = (qs: GoldQuestion[], natural: boolean) =>
-    abstainRows(files, qs, natural ? { questions: dev, files: devFiles } : null);
+    abstainRows(files, qs, natural ? { questions: dev, files: devFiles } : null, models);
   const tune = rows(half("tune"), true);
   const w = fitAbstain(tune);
   const rounded = w.map(round);
