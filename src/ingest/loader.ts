@@ -1,4 +1,4 @@
-import { promises as fs } from "node:fs";
+import { realpathSync, statSync } from "node:fs";
 import { formatOf, type Format } from "./document.ts";
 import { toPrintable } from "./printable.ts";
 import { readSeedBytes } from "./seed-read.ts";
@@ -23,7 +23,7 @@ export interface LoadOptions {
   readTimeoutMs?: number;
   /** Which symbolic links are followed (SEEDS_FOLLOW_LINKS). Default "none". */
   followLinks?: FollowLinks;
-  /** Lists a folder; tests inject a failing one. Default: fs.readdir. */
+  /** Lists a folder; tests inject a failing one. Default: a synchronous readdir. */
   listDir?: ListDir;
 }
 
@@ -58,10 +58,11 @@ export function decodeSeed(bytes: Uint8Array): { text: string } | { reason: stri
   return { text };
 }
 
+// Synchronous, like the listing (seed-listing.ts): two awaited round trips cost more than the calls.
 async function realFolder(dir: string): Promise<string> {
   let stat;
   try {
-    stat = await fs.stat(dir);
+    stat = statSync(dir);
   } catch {
     throw new SeedsError(
       `citebot: seeds folder ${toPrintable(dir)} does not exist; create it and add .txt, .md or .rst files, or set SEEDS_DIR.`,
@@ -72,7 +73,7 @@ async function realFolder(dir: string): Promise<string> {
       `citebot: SEEDS_DIR ${toPrintable(dir)} is a file, not a folder; point SEEDS_DIR at the folder that holds your documents.`,
     );
   }
-  return fs.realpath(dir);
+  return realpathSync.native(dir);
 }
 
 async function listOrExplain(dir: string, options: LoadOptions) {
