@@ -317,13 +317,13 @@ export function* restoreCorpus(f: Sections, options: RestoreOptions = {}): Steps
     const [piece, at, length, byteAt, bytes, crc] = place;
     const own = pieceBytes[piece];
     // UTF-8 takes at least one byte a character, latin1 exactly one.
-    const fits =
+    const inRange =
       own !== undefined &&
       [at, length, byteAt, bytes, crc].every((n) => Number.isSafeInteger(n) && n >= 0) &&
       at + length <= own &&
       byteAt + bytes <= own &&
       length <= bytes;
-    if (!fits) throw new Error("the texts are shorter than recorded");
+    if (!inRange) throw new Error("the texts are shorter than recorded");
     characters += length;
     return new RestoredDocument(doc, title, size, mtimeMs, passages, texts, place);
   });

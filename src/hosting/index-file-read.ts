@@ -127,6 +127,12 @@ export async function readIndexFile(
       if (!e) throw new BadIndexFileError(`it has no ${name} section`);
       return e;
     };
+    /** `bytes` bytes from `at` of the sections' area, into a buffer of their own. */
+    const readOwn = (at: number, bytes: number, own = Buffer.allocUnsafe(bytes)) => {
+      const got = bytes === 0 ? 0 : readSync(opened, own, 0, bytes, start + at);
+      if (got !== bytes) throw new BadIndexFileError("it is truncated");
+      return own;
+    };
     return {
       header,
       section(name) {
@@ -134,9 +140,7 @@ export async function readIndexFile(
         if (s) return s;
         const e = entryOf(name);
         const padded = align(e.bytes);
-        const own = Buffer.allocUnsafeSlow(padded);
-        const got = readSync(opened, own, 0, padded, start + e.offset);
-        if (got !== padded) throw new BadIndexFileError("it is truncated");
+        const own = readOwn(e.offset, padded, Buffer.allocUnsafeSlow(padded));
         if (crc32(own) !== e.crc)
           throw new BadIndexFileError(`its ${name} section checksum does not match (corrupt)`);
         return own.subarray(0, e.bytes);
@@ -145,10 +149,7 @@ export async function readIndexFile(
         const e = entryOf(name);
         if (!(at >= 0 && bytes >= 0 && at + bytes <= e.bytes))
           throw new BadIndexFileError(`its ${name} section is shorter than recorded`);
-        const own = Buffer.allocUnsafe(bytes);
-        const got = bytes === 0 ? 0 : readSync(opened, own, 0, bytes, start + e.offset + at);
-        if (got !== bytes) throw new BadIndexFileError("it is truncated");
-        return own;
+        return readOwn(e.offset + at, bytes);
       },
       bytesOf: (name) => sections.get(name)?.length ?? entryOf(name).bytes,
       identity: { dev: stat.dev, ino: stat.ino },

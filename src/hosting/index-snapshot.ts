@@ -2,7 +2,7 @@ import type { Corpus } from "../ingest/corpus.ts";
 import type { Steps } from "../ingest/steps.ts";
 import type { Counts, FieldPostings } from "../search/postings.ts";
 import { restoreIndex, type SearchIndex } from "../search/search-index.ts";
-import { sortedTermIds, toSortedTerms } from "../search/term-ids.ts";
+import { sortedTermIds, sortedTermsFit, termsOf, toSortedTerms } from "../search/term-ids.ts";
 import {
   corpusSections,
   restoreCorpus,
@@ -121,11 +121,11 @@ const json = (b: Buffer): unknown => JSON.parse(b.toString("utf8"));
 /** Postings checked between pauses (a live swap of a large index must not hold the loop). */
 const POSTINGS_PER_STEP = 1 << 20;
 
-// The scans below are plain functions called from the generators: V8 does not optimise a loop
-// inside a generator while it runs (no on-stack replacement), and a fresh process would scan
-// a million postings in the interpreter (~15 ms at 1x).
-
-/** The largest of `docs[from, end)`. */
+/**
+ * The largest of `docs[from, end)`. A plain function called from the steps: V8 does not optimise
+ * a loop inside a generator while it runs (no on-stack replacement), and a fresh process would
+ * scan a million postings in the interpreter (~15 ms at 1x).
+ */
 function maxOf(docs: Uint32Array, from: number, end: number): number {
   let max = 0;
   for (let i = from; i < end; i++) {
@@ -144,30 +144,14 @@ function* idsBelow(docs: Uint32Array, size: number): Steps<boolean> {
   return true;
 }
 
-/** Whether term starts and sorted order fit the terms' text (each term ends in "\n"). */
-function termsFit(text: string, starts: Uint32Array, order: Uint32Array): boolean {
-  const count = order.length;
-  if (starts.length !== count + 1 || starts[0] !== 0 || starts[count] !== text.length) return false;
-  for (let i = 0; i < count; i++) {
-    const next = starts[i + 1] as number;
-    if ((order[i] as number) >= count || next <= (starts[i] as number)) return false;
-    if (text.charCodeAt(next - 1) !== 10) return false;
-  }
-  return true;
-}
-
 function* toIndex(f: Sections, size: number): Steps<SearchIndex> {
   const text = f.section("terms").toString("utf8");
   const starts = u32(f.section("termStarts"));
   const order = u32(f.section("termOrder"));
   const count = order.length;
-  if (!termsFit(text, starts, order)) throw new Error("the terms do not fit together");
+  if (!sortedTermsFit(text, starts, order)) throw new Error("the terms do not fit together");
   // The term list itself is only made if the index is persisted again.
   let terms: string[] | null = null;
-  const termList = () =>
-    (terms ??= Array.from({ length: count }, (_, i) =>
-      text.slice(starts[i] ?? 0, (starts[i + 1] ?? 1) - 1),
-    ));
   type Meta = { avg: number; boost: number; lengths: number; tfs: number };
   const meta = (f.header["fields"] ?? []) as Meta[];
   const fields: FieldPostings[] = [];
@@ -200,7 +184,7 @@ function* toIndex(f: Sections, size: number): Steps<SearchIndex> {
     postings: {
       ids: sortedTermIds(text, starts, order),
       get terms() {
-        return termList();
+        return (terms ??= termsOf(text, starts));
       },
       fields,
       size,

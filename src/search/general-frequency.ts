@@ -31,14 +31,14 @@ function sizesOf(text: string): { total: number; types: number } {
   return { total: Number(sizes[1]), types: Number(sizes[2]) };
 }
 
-/** The count of the "stem<TAB>count" line at [start, end), or why it does not fit. */
-function lineOf(text: string, start: number, end: number): { stem: string; count: number } {
-  const found = text.indexOf("\t", start);
-  const tab = found === -1 || found > end ? -1 : found;
-  const count = tab === -1 ? NaN : Number(text.slice(tab + 1, end));
-  if (tab <= start || !Number.isInteger(count) || count < 1)
-    throw refusal(`"${text.slice(start, end).slice(0, 40)}" is not a "stem<TAB>count" line`);
-  return { stem: text.slice(start, tab), count };
+const notALine = (line: string) => refusal(`"${line.slice(0, 40)}" is not a "stem<TAB>count" line`);
+
+/** The count of the "stem<TAB>count" line at [start, end) whose tab is at `tab`, or why not. */
+function countOf(text: string, start: number, tab: number, end: number): number {
+  const count = Number(text.slice(tab + 1, end));
+  if (tab <= start || tab >= end || !Number.isInteger(count) || count < 1)
+    throw notALine(text.slice(start, end));
+  return count;
 }
 
 /**
@@ -50,10 +50,13 @@ export function parseFrequencyTable(text: string): FrequencyTable {
   const { total, types } = sizesOf(text);
   const counts = new Map<string, number>();
   let previous = "";
-  for (let at = dataStart(text), n = 1; at < text.length; n++) {
+  for (let at = dataStart(text); at < text.length;) {
     const next = text.indexOf("\n", at);
     const end = next === -1 ? text.length : next;
-    const { stem, count } = lineOf(text, at, end);
+    const found = text.indexOf("\t", at);
+    const tab = found === -1 || found > end ? end : found;
+    const count = countOf(text, at, tab, end);
+    const stem = text.slice(at, tab);
     if (counts.size > 0 && !(previous < stem))
       throw refusal(`"${stem}" is out of order (after "${previous}")`);
     counts.set(stem, count);
@@ -72,11 +75,11 @@ export function createFrequencyLookup(text: string): FrequencyLookup {
   const { total, types } = sizesOf(text);
   const first = dataStart(text);
   const refuse = (line: string): never => {
-    throw refusal(`"${line.slice(0, 40)}" is not a "stem<TAB>count" line`);
+    throw notALine(line);
   };
   const count = (term: string): number => {
     const line = findLine(text, first, term, refuse);
-    return line ? lineOf(text, line.start, line.end).count : 0;
+    return line ? countOf(text, line.start, line.tab, line.end) : 0;
   };
   return { count, total, types };
 }

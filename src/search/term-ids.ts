@@ -3,6 +3,33 @@ export interface TermIds {
   get(term: string): number | undefined;
 }
 
+/** Term `id` of the text laid out as {@link toSortedTerms} lays it out. */
+const termOf = (text: string, starts: Uint32Array, id: number) =>
+  text.slice(starts[id] ?? 0, (starts[id + 1] ?? 1) - 1);
+
+/** Every term of such a text, by id (made only when a restored index is persisted again). */
+export function termsOf(text: string, starts: Uint32Array): string[] {
+  return Array.from({ length: Math.max(0, starts.length - 1) }, (_, id) =>
+    termOf(text, starts, id),
+  );
+}
+
+/**
+ * Whether starts and order fit the text (each term ends in "\n", every id is in range): a
+ * checksum does not catch a writer's bug or a crafted file. A plain function, not a step: V8
+ * optimises its loop while it runs, which it does not inside a generator.
+ */
+export function sortedTermsFit(text: string, starts: Uint32Array, order: Uint32Array): boolean {
+  const count = order.length;
+  if (starts.length !== count + 1 || starts[0] !== 0 || starts[count] !== text.length) return false;
+  for (let i = 0; i < count; i++) {
+    const next = starts[i + 1] as number;
+    if ((order[i] as number) >= count || next <= (starts[i] as number)) return false;
+    if (text.charCodeAt(next - 1) !== 10) return false;
+  }
+  return true;
+}
+
 /** Terms looked up since the start, at most (a memo; past it, lookups search again). */
 const MEMO_LIMIT = 50_000;
 
@@ -14,7 +41,7 @@ const MEMO_LIMIT = 50_000;
  * terms looked up are memoised. A crafted `order` out of order only makes lookups miss.
  */
 export function sortedTermIds(text: string, starts: Uint32Array, order: Uint32Array): TermIds {
-  const termAt = (id: number) => text.slice(starts[id] ?? 0, (starts[id + 1] ?? 1) - 1);
+  const termAt = (id: number) => termOf(text, starts, id);
   const memo = new Map<string, number | undefined>();
   const search = (term: string): number | undefined => {
     let lo = 0;
